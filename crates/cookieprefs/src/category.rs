@@ -1,0 +1,258 @@
+//! Consent categories and the state of a category.
+
+use core::fmt;
+use core::str::FromStr;
+
+use crate::Error;
+
+/// A consent category, identified by a stable id in `0..=63`.
+///
+/// | id | category | |
+/// |---|---|---|
+/// | 0 | [`NECESSARY`](Category::NECESSARY) | always granted, never stored |
+/// | 1 | [`STATISTICS`](Category::STATISTICS) | audience measurement |
+/// | 2 | [`FIRST_PARTY`](Category::FIRST_PARTY) | the site's own non-essential cookies |
+/// | 3 | [`THIRD_PARTY`](Category::THIRD_PARTY) | cookies set by or for another site |
+/// | 4–15 | reserved | future standard categories |
+/// | 16–63 | site-defined | named by the site's [`Policy`](crate::Policy) |
+///
+/// Ids are stable forever; a retired category keeps its id.
+///
+/// ```
+/// use cookieprefs::Category;
+/// assert_eq!("statistics".parse::<Category>()?, Category::STATISTICS);
+/// assert_eq!(Category::new(16)?.to_string(), "16");
+/// assert!(Category::new(64).is_err());
+/// # Ok::<(), cookieprefs::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Category(u8);
+
+impl Category {
+    /// Session, language, CSRF, the choice cookie itself: no consent needed.
+    pub const NECESSARY: Category = Category(0);
+    /// Audience measurement.
+    pub const STATISTICS: Category = Category(1);
+    /// Set by the site itself beyond necessity.
+    pub const FIRST_PARTY: Category = Category(2);
+    /// Set by or for another site (ad networks, embeds).
+    pub const THIRD_PARTY: Category = Category(3);
+    /// The largest category id.
+    pub const MAX_ID: u8 = 63;
+    /// The four standard categories, in id order.
+    pub const STANDARD: [Category; 4] = [
+        Category::NECESSARY,
+        Category::STATISTICS,
+        Category::FIRST_PARTY,
+        Category::THIRD_PARTY,
+    ];
+
+    /// The category with this id.
+    ///
+    /// # Errors
+    /// [`Error::InvalidCategory`] when `id > 63`.
+    pub const fn new(id: u8) -> Result<Category, Error> {
+        if id <= Self::MAX_ID {
+            Ok(Category(id))
+        } else {
+            Err(Error::InvalidCategory { id: id as u32 })
+        }
+    }
+
+    /// The id, `0..=63`.
+    pub const fn id(self) -> u8 {
+        self.0
+    }
+
+    /// The bit of this category in a 64-bit category mask.
+    pub(crate) const fn bit(self) -> u64 {
+        1 << self.0
+    }
+
+    /// The standard name (`"necessary"`, `"statistics"`, `"first_party"`,
+    /// `"third_party"`), or `None` for other ids.
+    pub const fn standard_name(self) -> Option<&'static str> {
+        match self.0 {
+            0 => Some("necessary"),
+            1 => Some("statistics"),
+            2 => Some("first_party"),
+            3 => Some("third_party"),
+            _ => None,
+        }
+    }
+
+    /// True for ids 4–15, kept for future standard categories.
+    pub const fn is_reserved(self) -> bool {
+        self.0 >= 4 && self.0 <= 15
+    }
+
+    /// True for ids 16–63, named by a site's policy.
+    pub const fn is_site_defined(self) -> bool {
+        self.0 >= 16
+    }
+}
+
+impl fmt::Display for Category {
+    /// The standard name, or the decimal id.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.standard_name() {
+            Some(name) => f.write_str(name),
+            None => write!(f, "{}", self.0),
+        }
+    }
+}
+
+impl FromStr for Category {
+    type Err = Error;
+
+    /// A standard name or a decimal id `0..=63`. Site-defined names are
+    /// resolved by [`Policy::category`](crate::Policy::category).
+    fn from_str(s: &str) -> Result<Category, Error> {
+        match s {
+            "necessary" => Ok(Category::NECESSARY),
+            "statistics" => Ok(Category::STATISTICS),
+            "first_party" => Ok(Category::FIRST_PARTY),
+            "third_party" => Ok(Category::THIRD_PARTY),
+            _ if !s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit()) => {
+                let id: u32 = s.parse().map_err(|_| Error::InvalidCategory { id: u32::MAX })?;
+                u8::try_from(id)
+                    .ok()
+                    .and_then(|id| Category::new(id).ok())
+                    .ok_or(Error::InvalidCategory { id })
+            }
+            _ => Err(Error::UnknownCategory {
+                name: s.chars().take(64).collect(),
+            }),
+        }
+    }
+}
+
+/// The visitor's answer for one category.
+///
+/// Tri-state on purpose: when a site adds a category, visitors are asked about
+/// that one only and their other answers stand.
+///
+/// ```
+/// use cookieprefs::State;
+/// assert_eq!("granted".parse::<State>()?, State::Granted);
+/// assert_eq!(State::Denied.as_str(), "denied");
+/// # Ok::<(), cookieprefs::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[repr(u8)]
+pub enum State {
+    /// Never asked, or the answer no longer counts (slot `00`).
+    #[default]
+    NotAsked = 0,
+    /// Refused (slot `01`).
+    Denied = 1,
+    /// Accepted (slot `10`).
+    Granted = 2,
+}
+
+impl State {
+    /// `"not_asked"`, `"denied"` or `"granted"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            State::NotAsked => "not_asked",
+            State::Denied => "denied",
+            State::Granted => "granted",
+        }
+    }
+
+    /// The state of a 2-bit slot code, `None` for the invalid `0b11`.
+    pub const fn from_code(code: u8) -> Option<State> {
+        match code {
+            0 => Some(State::NotAsked),
+            1 => Some(State::Denied),
+            2 => Some(State::Granted),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for State {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for State {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<State, Error> {
+        match s {
+            "not_asked" => Ok(State::NotAsked),
+            "denied" => Ok(State::Denied),
+            "granted" => Ok(State::Granted),
+            _ => Err(Error::UnknownName {
+                what: "state",
+                name: s.chars().take(64).collect(),
+            }),
+        }
+    }
+}
+
+/// How the visitor made the choice (2 bits in the value).
+///
+/// ```
+/// use cookieprefs::Method;
+/// assert_eq!("preferences_page".parse::<Method>()?, Method::PreferencesPage);
+/// # Ok::<(), cookieprefs::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[repr(u8)]
+pub enum Method {
+    /// The cookie banner (code 0).
+    #[default]
+    Banner = 0,
+    /// The site's cookie preferences page (code 1).
+    PreferencesPage = 1,
+    /// A browser signal such as Global Privacy Control, confirmed by the visitor (code 2).
+    BrowserSignal = 2,
+    /// Imported from another consent tool (code 3).
+    Imported = 3,
+}
+
+impl Method {
+    /// `"banner"`, `"preferences_page"`, `"browser_signal"` or `"imported"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Method::Banner => "banner",
+            Method::PreferencesPage => "preferences_page",
+            Method::BrowserSignal => "browser_signal",
+            Method::Imported => "imported",
+        }
+    }
+
+    /// The method of a 2-bit code.
+    pub const fn from_code(code: u8) -> Method {
+        match code & 3 {
+            0 => Method::Banner,
+            1 => Method::PreferencesPage,
+            2 => Method::BrowserSignal,
+            _ => Method::Imported,
+        }
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Method {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Method, Error> {
+        match s {
+            "banner" => Ok(Method::Banner),
+            "preferences_page" => Ok(Method::PreferencesPage),
+            "browser_signal" => Ok(Method::BrowserSignal),
+            "imported" => Ok(Method::Imported),
+            _ => Err(Error::UnknownName {
+                what: "method",
+                name: s.chars().take(64).collect(),
+            }),
+        }
+    }
+}

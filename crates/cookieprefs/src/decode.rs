@@ -1,0 +1,118 @@
+//! Strict, canonical decoding of a value.
+
+use crate::bits::{BitBuf, INVALID, SEXTET};
+use crate::layout::{self, encoded_len_for};
+use crate::{ConsentId, Date, Error, Method, Preferences, FORMAT_VERSION, MAX_ENCODED_LEN};
+
+/// Decodes a `cookies_preferences` value.
+///
+/// Strict and canonical: exactly one string is accepted for each value, and
+/// the checks run in the order `docs/FORMAT.md` fixes (so every implementation
+/// reports the same error for the same input). Never panics, never allocates,
+/// and looks at no more than [`MAX_ENCODED_LEN`] bytes.
+///
+/// ```
+/// use cookieprefs::{decode, Category, State, Error};
+/// let prefs = decode("BAADCdcJ1w5Q")?;
+/// assert_eq!(prefs.revision(), 3);
+/// assert_eq!(prefs.state(Category::STATISTICS), State::Granted);
+/// assert_eq!(prefs.created().to_string(), "2026-11-24");
+///
+/// assert_eq!(decode("BAADCdcJ1w5Q=").unwrap_err(),
+///            Error::InvalidCharacter { offset: 12, byte: b'=' });
+/// assert_eq!(decode("CAADCdcJ1w5Q").unwrap_err(), Error::UnsupportedVersion { version: 2 });
+/// # Ok::<(), cookieprefs::Error>(())
+/// ```
+///
+/// # Errors
+/// One of the value errors of [`Error`] (see [`Error::is_value_error`]).
+pub fn decode(input: impl AsRef<[u8]>) -> Result<Preferences, Error> {
+    decode_bytes(input.as_ref())
+}
+
+fn decode_bytes(input: &[u8]) -> Result<Preferences, Error> {
+    let len = input.len();
+    if len == 0 {
+        return Err(Error::Empty);
+    }
+    if len > MAX_ENCODED_LEN {
+        return Err(Error::TooLong {
+            len,
+            max: MAX_ENCODED_LEN,
+        });
+    }
+    let mut buf = BitBuf::default();
+    for (offset, &byte) in input.iter().enumerate() {
+        let v = SEXTET[byte as usize];
+        if v == INVALID {
+            return Err(Error::InvalidCharacter { offset, byte });
+        }
+        buf.put(offset * 6, 6, u64::from(v));
+    }
+
+    let version = buf.get(layout::VERSION.0, layout::VERSION.1) as u8;
+    if version != FORMAT_VERSION {
+        return Err(Error::UnsupportedVersion { version });
+    }
+    if len < layout::MIN_LEN {
+        return Err(Error::Truncated {
+            len,
+            expected: layout::MIN_LEN,
+        });
+    }
+    let has_id = buf.get(layout::HAS_CONSENT_ID.0, layout::HAS_CONSENT_ID.1) == 1;
+    let reserved = buf.get(layout::RESERVED.0, layout::RESERVED.1) as u8;
+    if reserved != 0 {
+        return Err(Error::ReservedBits { bits: reserved });
+    }
+    let slots = buf.get(layout::SLOT_COUNT.0, layout::SLOT_COUNT.1) as usize;
+    let bits = layout::bit_len(slots, has_id);
+    let expected = encoded_len_for(bits);
+    if len < expected {
+        return Err(Error::Truncated { len, expected });
+    }
+    if len > expected {
+        return Err(Error::TrailingData { len, expected });
+    }
+    let pad = (expected * 6 - bits) as u32;
+    if pad != 0 && buf.get(bits, pad) != 0 {
+        return Err(Error::NonZeroPadding { offset: len - 1 });
+    }
+
+    let mut granted = 0u64;
+    let mut denied = 0u64;
+    let mut last = 0;
+    for slot in 0..slots {
+        let id = slot + 1;
+        last = buf.get(layout::STATES + 2 * slot, 2);
+        match last {
+            0 => {}
+            1 => denied |= 1 << id,
+            2 => granted |= 1 << id,
+            _ => return Err(Error::InvalidState { category: id as u8 }),
+        }
+    }
+    if slots != 0 && last == 0 {
+        return Err(Error::NonMinimalSlots { count: slots as u8 });
+    }
+
+    let created = Date::from_days_since_epoch(buf.get(layout::CREATED.0, layout::CREATED.1) as u16);
+    let updated = Date::from_days_since_epoch(buf.get(layout::UPDATED.0, layout::UPDATED.1) as u16);
+    if updated < created {
+        return Err(Error::DatesOutOfOrder { created, updated });
+    }
+    let consent_id = has_id.then(|| {
+        let off = layout::STATES + 2 * slots;
+        ConsentId::from_u128((u128::from(buf.get(off, 64)) << 64) | u128::from(buf.get(off + 64, 64)))
+    });
+
+    Ok(Preferences {
+        revision: buf.get(layout::REVISION.0, layout::REVISION.1) as u16,
+        created,
+        updated,
+        method: Method::from_code(buf.get(layout::METHOD.0, layout::METHOD.1) as u8),
+        consent_id,
+        granted,
+        denied,
+    })
+}

@@ -1,0 +1,397 @@
+//! Applying a [`Policy`] to a stored value: [`Policy::evaluate`] and the
+//! [`Evaluation`] it returns, plus the `Set-Cookie` header.
+
+use core::fmt;
+
+use crate::{
+    decode, find_cookie, Category, ConsentMode, ConsentType, Date, Error, Policy, Preferences, State,
+};
+
+/// Days of clock skew allowed before a stored date counts as "in the future".
+pub const CLOCK_SKEW_DAYS: u16 = 1;
+
+/// Why the banner must be shown (the first that applies, in this order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BannerReason {
+    /// No cookie: the visitor was never asked.
+    NoChoice,
+    /// The cookie is not a valid value (see [`Evaluation::error`]).
+    InvalidValue,
+    /// Stored answers are older than the policy's max age.
+    Expired,
+    /// Stored answers were given under an older revision than a category's `since_revision`.
+    PolicyUpdated,
+    /// A category the policy offers was never answered (added since).
+    NewCategory,
+}
+
+impl BannerReason {
+    /// `"no_choice"`, `"invalid_value"`, `"expired"`, `"policy_updated"` or `"new_category"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            BannerReason::NoChoice => "no_choice",
+            BannerReason::InvalidValue => "invalid_value",
+            BannerReason::Expired => "expired",
+            BannerReason::PolicyUpdated => "policy_updated",
+            BannerReason::NewCategory => "new_category",
+        }
+    }
+}
+
+impl fmt::Display for BannerReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The result of applying a [`Policy`] to a request's cookie: the effective
+/// state of every category, whether the banner must be shown and why, the
+/// decoding error if any (fail closed), and the Consent Mode state.
+///
+/// ```
+/// use cookieprefs::{Category, Date, Policy, State, BannerReason};
+/// let policy = Policy::builder().revision(3).standard_categories().build()?;
+/// let today = Date::from_ymd(2026, 11, 24)?;
+///
+/// let ev = policy.evaluate(Some("BAADCdcJ1w5Q"), today, false);
+/// assert!(!ev.needs_banner());
+/// assert!(ev.allowed(Category::STATISTICS));
+/// assert!(!ev.allowed(Category::THIRD_PARTY));
+///
+/// let ev = policy.evaluate(Some("garbage!"), today, false);
+/// assert_eq!(ev.banner_reason(), Some(BannerReason::InvalidValue));
+/// assert_eq!(ev.error().unwrap().kind(), "invalid_character");
+/// assert_eq!(ev.state(Category::STATISTICS), State::NotAsked);
+/// # Ok::<(), cookieprefs::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evaluation {
+    policy: Policy,
+    granted: u64,
+    denied: u64,
+    reason: Option<BannerReason>,
+    error: Option<Error>,
+    stored: Option<Preferences>,
+    gpc_applied: bool,
+    consent_mode: ConsentMode,
+    today: Date,
+}
+
+impl Policy {
+    /// Applies the policy to a cookie value (`None`: no cookie), on day
+    /// `today`, with or without a Global Privacy Control signal.
+    ///
+    /// The rules, in order (`docs/FORMAT.md` §6):
+    /// 1. no value → every optional category not asked; an undecodable value
+    ///    or a date after `today + 1` → likewise, with the error kept;
+    /// 2. an answer is dropped (not asked) once `today - updated` reaches the
+    ///    max age for its kind (grants, refusals);
+    /// 3. an answer given under a revision below the category's
+    ///    `since_revision` is dropped;
+    /// 4. with `gpc`, each GPC category still not asked is denied;
+    /// 5. the banner is needed while any offered category is not asked.
+    pub fn evaluate(&self, value: Option<&str>, today: Date, gpc: bool) -> Evaluation {
+        self.evaluate_bytes(value.map(str::as_bytes), today, gpc)
+    }
+
+    /// [`Policy::evaluate`] for a value given as bytes.
+    pub fn evaluate_bytes(&self, value: Option<&[u8]>, today: Date, gpc: bool) -> Evaluation {
+        let decoded = value.map(|v| decode(v).and_then(|p| check_not_future(p, today)));
+        let (stored, error) = match decoded {
+            None => (None, None),
+            Some(Ok(p)) => (Some(p), None),
+            Some(Err(e)) => (None, Some(e)),
+        };
+        self.apply(stored, error, today, gpc)
+    }
+
+    /// [`Policy::evaluate`] on the value of the policy's cookie in a whole
+    /// `Cookie:` request header (`None`: no header).
+    ///
+    /// ```
+    /// # use cookieprefs::{Policy, Date};
+    /// let ev = Policy::default().evaluate_header(Some(b"a=1; b=2"), Date::today(), true);
+    /// assert!(ev.needs_banner());
+    /// assert!(ev.gpc_applied());
+    /// ```
+    pub fn evaluate_header(&self, header: Option<&[u8]>, today: Date, gpc: bool) -> Evaluation {
+        let value = header.and_then(|h| find_cookie(h, &self.inner.cookie.name).map(|r| &h[r]));
+        self.evaluate_bytes(value, today, gpc)
+    }
+
+    /// [`Policy::evaluate`] on an already decoded value.
+    pub fn evaluate_preferences(&self, prefs: &Preferences, today: Date, gpc: bool) -> Evaluation {
+        match check_not_future(*prefs, today) {
+            Ok(p) => self.apply(Some(p), None, today, gpc),
+            Err(e) => self.apply(None, Some(e), today, gpc),
+        }
+    }
+
+    fn apply(&self, stored: Option<Preferences>, error: Option<Error>, today: Date, gpc: bool) -> Evaluation {
+        let p = &*self.inner;
+        let offered = p.offered;
+        let mut granted = 0u64;
+        let mut denied = 0u64;
+        let mut expired = false;
+        let mut outdated = false;
+        if let Some(s) = &stored {
+            let age = today.days_since(s.updated).max(0);
+            let grants_live = age < i32::from(p.max_age_granted);
+            let refusals_live = age < i32::from(p.max_age_denied);
+            expired =
+                (!grants_live && s.granted & offered != 0) || (!refusals_live && s.denied & offered != 0);
+            if grants_live {
+                granted = s.granted & offered;
+            }
+            if refusals_live {
+                denied = s.denied & offered;
+            }
+            for c in &p.categories {
+                let bit = c.category.bit();
+                if (granted | denied) & bit != 0 && s.revision < c.since_revision {
+                    granted &= !bit;
+                    denied &= !bit;
+                    outdated = true;
+                }
+            }
+        }
+        let mut gpc_applied = false;
+        if gpc {
+            let newly = p.gpc & offered & !(granted | denied);
+            denied |= newly;
+            gpc_applied = newly != 0;
+        }
+        let needs_banner = offered & !(granted | denied) != 0;
+        let reason = needs_banner.then(|| {
+            if error.is_some() {
+                BannerReason::InvalidValue
+            } else if stored.is_none() {
+                BannerReason::NoChoice
+            } else if expired {
+                BannerReason::Expired
+            } else if outdated {
+                BannerReason::PolicyUpdated
+            } else {
+                BannerReason::NewCategory
+            }
+        });
+        let granted = granted | Category::NECESSARY.bit();
+        let mut consent_mode = ConsentMode::all_denied();
+        for t in ConsentType::ALL {
+            consent_mode.set(t, granted & p.consent_mode[t as usize].bit() != 0);
+        }
+        Evaluation {
+            policy: self.clone(),
+            granted,
+            denied,
+            reason,
+            error,
+            stored,
+            gpc_applied,
+            consent_mode,
+            today,
+        }
+    }
+
+    /// The `Set-Cookie` header value that stores `prefs` (the part after
+    /// `Set-Cookie: `): `Max-Age` is the remaining validity of the longest-lived
+    /// answer kind it holds, counted from `prefs.updated()`.
+    ///
+    /// ```
+    /// # use cookieprefs::{Policy, Preferences, Date, Category};
+    /// let today = Date::from_ymd(2026, 11, 24)?;
+    /// let prefs = Preferences::builder(today).grant(Category::STATISTICS).build()?;
+    /// assert_eq!(Policy::default().set_cookie_header(&prefs, today),
+    ///     "cookies_preferences=BAAACdcJ1wY; Max-Age=15811200; Path=/; SameSite=Lax; Secure");
+    /// # Ok::<(), cookieprefs::Error>(())
+    /// ```
+    pub fn set_cookie_header(&self, prefs: &Preferences, today: Date) -> String {
+        let p = &*self.inner;
+        let days = match (prefs.granted != 0, prefs.denied != 0) {
+            (true, false) => p.max_age_granted,
+            (false, true) => p.max_age_denied,
+            _ => p.max_age_granted.max(p.max_age_denied),
+        };
+        let age = today.days_since(prefs.updated).max(0);
+        let remaining = (i64::from(days) - i64::from(age)).max(0) * 86_400;
+        let mut buf = [0u8; crate::MAX_ENCODED_LEN];
+        let n = prefs.encode_into(&mut buf).unwrap_or(0);
+        let value = core::str::from_utf8(&buf[..n]).unwrap_or("");
+        self.cookie_header(value, remaining)
+    }
+
+    /// The `Set-Cookie` header value that deletes the cookie (`Max-Age=0`).
+    ///
+    /// ```
+    /// assert_eq!(cookieprefs::Policy::default().delete_cookie_header(),
+    ///     "cookies_preferences=; Max-Age=0; Path=/; SameSite=Lax; Secure");
+    /// ```
+    pub fn delete_cookie_header(&self) -> String {
+        self.cookie_header("", 0)
+    }
+
+    fn cookie_header(&self, value: &str, max_age: i64) -> String {
+        use core::fmt::Write;
+        let c = &self.inner.cookie;
+        let mut s = String::with_capacity(128);
+        let _ = write!(s, "{}={}; Max-Age={}", c.name, value, max_age);
+        if let Some(d) = &c.domain {
+            let _ = write!(s, "; Domain={d}");
+        }
+        let _ = write!(s, "; Path={}; SameSite={}", c.path, c.same_site.as_str());
+        if c.secure {
+            s.push_str("; Secure");
+        }
+        if c.http_only {
+            s.push_str("; HttpOnly");
+        }
+        s
+    }
+}
+
+fn check_not_future(p: Preferences, today: Date) -> Result<Preferences, Error> {
+    // `updated >= created` holds for every Preferences, so checking `updated` covers both.
+    if p.updated.days_since(today) > i32::from(CLOCK_SKEW_DAYS) {
+        return Err(Error::DateInFuture {
+            date: p.updated,
+            today,
+        });
+    }
+    Ok(p)
+}
+
+impl Evaluation {
+    /// The effective state of a category: `necessary` is always granted;
+    /// categories the policy does not offer are not asked.
+    pub fn state(&self, category: Category) -> State {
+        let bit = category.bit();
+        if self.granted & bit != 0 {
+            State::Granted
+        } else if self.denied & bit != 0 {
+            State::Denied
+        } else {
+            State::NotAsked
+        }
+    }
+
+    /// Whether cookies of this category may be set ("may I load X?").
+    pub fn allowed(&self, category: Category) -> bool {
+        self.state(category) == State::Granted
+    }
+
+    /// [`Evaluation::allowed`] by category name (`None` for a name the policy does not know).
+    pub fn allowed_by_name(&self, name: &str) -> Option<bool> {
+        self.policy.category(name).map(|c| self.allowed(c))
+    }
+
+    /// Whether the banner must be shown ("must I ask?").
+    pub fn needs_banner(&self) -> bool {
+        self.reason.is_some()
+    }
+
+    /// Why the banner must be shown; `None` when it need not be.
+    pub fn banner_reason(&self) -> Option<BannerReason> {
+        self.reason
+    }
+
+    /// The error of an invalid cookie value (the value was ignored: fail closed).
+    pub fn error(&self) -> Option<&Error> {
+        self.error.as_ref()
+    }
+
+    /// The stored choice, when the cookie held a valid one (even if some of
+    /// its answers no longer count).
+    pub fn stored(&self) -> Option<&Preferences> {
+        self.stored.as_ref()
+    }
+
+    /// Whether Global Privacy Control denied at least one category.
+    pub fn gpc_applied(&self) -> bool {
+        self.gpc_applied
+    }
+
+    /// The Google Consent Mode v2 state.
+    pub fn consent_mode(&self) -> ConsentMode {
+        self.consent_mode
+    }
+
+    /// The policy this evaluation applied.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// The day the evaluation was made for.
+    pub fn today(&self) -> Date {
+        self.today
+    }
+
+    /// Every category (necessary first, then those the policy offers) with its
+    /// site name and effective state.
+    pub fn categories(&self) -> impl Iterator<Item = (Category, &str, State)> + '_ {
+        core::iter::once((Category::NECESSARY, "necessary", State::Granted)).chain(
+            self.policy
+                .categories()
+                .iter()
+                .map(|c| (c.category, c.name.as_str(), self.state(c.category))),
+        )
+    }
+
+    /// The new value to store when the visitor answers now: the offered
+    /// categories in `granted` are granted and every other offered category is
+    /// denied; answers for categories the policy does not offer are kept from
+    /// the stored value; `created` is kept from a still-valid stored value,
+    /// `updated` is today, the revision is the policy's.
+    ///
+    /// ```
+    /// # use cookieprefs::{Policy, Date, Category, Method, State};
+    /// let policy = Policy::default();
+    /// let today = Date::from_ymd(2026, 11, 24)?;
+    /// let ev = policy.evaluate(None, today, false);
+    /// let prefs = ev.choose(&[Category::STATISTICS], Method::Banner)?;
+    /// assert_eq!(prefs.state(Category::STATISTICS), State::Granted);
+    /// assert_eq!(prefs.state(Category::THIRD_PARTY), State::Denied);
+    /// # Ok::<(), cookieprefs::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::NecessaryNotStored`] if `granted` holds `necessary`;
+    /// [`Error::UnknownCategory`] for a category the policy does not offer.
+    pub fn choose(&self, granted: &[Category], method: crate::Method) -> Result<Preferences, Error> {
+        let p = &*self.policy.inner;
+        let mut mask = 0u64;
+        for c in granted {
+            if *c == Category::NECESSARY {
+                return Err(Error::NecessaryNotStored);
+            }
+            if p.offered & c.bit() == 0 {
+                return Err(Error::UnknownCategory { name: c.to_string() });
+            }
+            mask |= c.bit();
+        }
+        let base = match &self.stored {
+            Some(s) => s.to_builder().updated(self.today),
+            None => Preferences::builder(self.today),
+        };
+        let mut b = base.revision(u32::from(p.revision)).method(method);
+        for c in &p.categories {
+            b = b.set(
+                c.category,
+                if mask & c.category.bit() != 0 {
+                    State::Granted
+                } else {
+                    State::Denied
+                },
+            );
+        }
+        b.build()
+    }
+
+    /// The `Set-Cookie` header value that refreshes the stored value, if there
+    /// is one that still needs no banner; `None` otherwise.
+    pub fn set_cookie_header(&self) -> Option<String> {
+        match (&self.stored, self.reason) {
+            (Some(p), None) => Some(self.policy.set_cookie_header(p, self.today)),
+            _ => None,
+        }
+    }
+}
