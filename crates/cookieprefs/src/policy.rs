@@ -130,7 +130,7 @@ impl Policy {
             categories: Vec::new(),
             max_age_granted: DEFAULT_MAX_AGE_DAYS,
             max_age_denied: DEFAULT_MAX_AGE_DAYS,
-            gpc: vec![Category::THIRD_PARTY],
+            gpc: None,
             cookie: CookieAttributes::default(),
             consent_mode: DEFAULT_CONSENT_MODE,
             consent_mode_set: 0,
@@ -145,10 +145,7 @@ impl Policy {
             categories: i.categories.clone(),
             max_age_granted: i.max_age_granted,
             max_age_denied: i.max_age_denied,
-            gpc: (1..=Category::MAX_ID)
-                .filter(|id| i.gpc & (1 << id) != 0)
-                .filter_map(|id| Category::new(id).ok())
-                .collect(),
+            gpc: Some(self.gpc_categories().collect()),
             cookie: i.cookie.clone(),
             consent_mode: i.consent_mode,
             consent_mode_set: 0,
@@ -238,7 +235,8 @@ pub struct PolicyBuilder {
     categories: Vec<PolicyCategory>,
     max_age_granted: u16,
     max_age_denied: u16,
-    gpc: Vec<Category>,
+    /// `None`: the default, `third_party` if the policy offers it.
+    gpc: Option<Vec<Category>>,
     cookie: CookieAttributes,
     consent_mode: [Category; 7],
     /// Bit `t` set: consent type `t` was mapped explicitly (and must name an offered category).
@@ -288,9 +286,10 @@ impl PolicyBuilder {
         self
     }
 
-    /// The categories Global Privacy Control refuses (default `third_party`).
+    /// The categories Global Privacy Control refuses (default: `third_party`
+    /// when the policy offers it, else none).
     pub fn gpc_categories(mut self, categories: &[Category]) -> PolicyBuilder {
-        self.gpc = categories.to_vec();
+        self.gpc = Some(categories.to_vec());
         self
     }
 
@@ -374,8 +373,14 @@ impl PolicyBuilder {
                 ));
             }
         }
+        let gpc_list = self.gpc.unwrap_or_else(|| {
+            vec![Category::THIRD_PARTY]
+                .into_iter()
+                .filter(|c| offered & c.bit() != 0)
+                .collect()
+        });
         let mut gpc = 0u64;
-        for c in &self.gpc {
+        for c in &gpc_list {
             if !offered & c.bit() != 0 {
                 return invalid(format!("GPC category {} is not offered by the policy", c.id()));
             }
