@@ -1,1 +1,305 @@
-fn main() {}
+//! `cookieprefs`: decode, encode and inspect `cookies_preferences` values.
+//!
+//! Exit status: 0 success, 1 an invalid cookie value (the message on stderr
+//! says what is wrong and where), 2 a usage error (bad flags, unreadable or
+//! invalid policy file).
+
+use std::io::{IsTerminal, Read};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use cookieprefs::{Category, ConsentId, Date, Evaluation, Method, Policy, Preferences, State};
+
+#[derive(Parser)]
+#[command(
+    name = "cookieprefs",
+    version,
+    about = "Decode, encode and inspect cookies_preferences consent cookies"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Decode a value and show its fields.
+    Decode {
+        /// The value (e.g. BAADCdcJ1w5Q); read from stdin when absent.
+        value: Option<String>,
+        /// Print the JSON form instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Encode a value from its fields and print it.
+    Encode {
+        /// State of statistics: granted, denied or not_asked.
+        #[arg(long, value_name = "STATE")]
+        statistics: Option<State>,
+        /// State of first_party.
+        #[arg(long, value_name = "STATE")]
+        first_party: Option<State>,
+        /// State of third_party.
+        #[arg(long, value_name = "STATE")]
+        third_party: Option<State>,
+        /// State of any category by id or standard name, e.g. 16=granted (repeatable).
+        #[arg(long = "category", value_name = "ID=STATE", value_parser = parse_category_state)]
+        categories: Vec<(Category, State)>,
+        /// Policy revision the choice is made under (0-4095).
+        #[arg(long, default_value_t = 0)]
+        revision: u32,
+        /// Day of the choice (YYYY-MM-DD, UTC); default today. Sets created and updated.
+        #[arg(long, value_name = "DATE")]
+        today: Option<Date>,
+        /// Day of the first choice, if earlier than --today.
+        #[arg(long, value_name = "DATE")]
+        created: Option<Date>,
+        /// How the choice was made: banner, preferences_page, browser_signal, imported.
+        #[arg(long, default_value = "banner")]
+        method: Method,
+        /// Consent id (a UUID) linking to a server-side consent record.
+        #[arg(long, value_name = "UUID")]
+        consent_id: Option<ConsentId>,
+        /// Print the whole Set-Cookie header value under the default policy.
+        #[arg(long)]
+        set_cookie: bool,
+    },
+    /// Evaluate a whole Cookie: header under a policy, as a server would.
+    Inspect {
+        /// The Cookie header (with or without "Cookie:"); read from stdin when absent.
+        header: Option<String>,
+        /// Policy JSON file (docs/FORMAT.md §7); default policy when absent.
+        #[arg(long, value_name = "FILE")]
+        policy: Option<std::path::PathBuf>,
+        /// Evaluate as of this day (YYYY-MM-DD, UTC); default today.
+        #[arg(long, value_name = "DATE")]
+        today: Option<Date>,
+        /// The request carried Sec-GPC: 1.
+        #[arg(long)]
+        gpc: bool,
+        /// Print the JSON form instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_category_state(s: &str) -> Result<(Category, State), String> {
+    let (c, st) = s.split_once('=').ok_or("expected ID=STATE, e.g. 16=granted")?;
+    Ok((
+        c.parse().map_err(|e| format!("{e}"))?,
+        st.parse().map_err(|e| format!("{e}"))?,
+    ))
+}
+
+/// A failure and the exit status it gives.
+struct Failure {
+    code: u8,
+    message: String,
+}
+
+fn usage(message: impl Into<String>) -> Failure {
+    Failure {
+        code: 2,
+        message: message.into(),
+    }
+}
+
+fn invalid(message: impl Into<String>) -> Failure {
+    Failure {
+        code: 1,
+        message: message.into(),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("cookieprefs: {}", f.message);
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+fn read_stdin(what: &str) -> Result<String, Failure> {
+    let mut s = String::new();
+    if std::io::stdin().is_terminal() {
+        return Err(usage(format!(
+            "no {what} given: pass it as an argument or on stdin"
+        )));
+    }
+    std::io::stdin()
+        .read_to_string(&mut s)
+        .map_err(|e| usage(format!("cannot read {what} from stdin: {e}")))?;
+    Ok(s.trim_end_matches(['\n', '\r']).to_owned())
+}
+
+fn run(command: Command) -> Result<(), Failure> {
+    match command {
+        Command::Decode { value, json } => {
+            let value = match value {
+                Some(v) => v,
+                None => read_stdin("value")?,
+            };
+            let prefs =
+                cookieprefs::decode(&value).map_err(|e| invalid(format!("invalid value {value:?}: {e}")))?;
+            if json {
+                println!("{}", prefs.to_json());
+            } else {
+                print!("{}", table_of_preferences(&prefs));
+            }
+            Ok(())
+        }
+        Command::Encode {
+            statistics,
+            first_party,
+            third_party,
+            categories,
+            revision,
+            today,
+            created,
+            method,
+            consent_id,
+            set_cookie,
+        } => {
+            let today = today.unwrap_or_else(Date::today);
+            let mut b = Preferences::builder(created.unwrap_or(today))
+                .updated(today)
+                .revision(revision)
+                .method(method)
+                .consent_id(consent_id);
+            let standard = [
+                (Category::STATISTICS, statistics),
+                (Category::FIRST_PARTY, first_party),
+                (Category::THIRD_PARTY, third_party),
+            ];
+            for (c, st) in standard
+                .into_iter()
+                .filter_map(|(c, st)| st.map(|st| (c, st)))
+                .chain(categories)
+            {
+                b = b.set(c, st);
+            }
+            let prefs = b.build().map_err(|e| usage(e.to_string()))?;
+            if set_cookie {
+                println!("{}", Policy::default().set_cookie_header(&prefs, today));
+            } else {
+                println!("{prefs}");
+            }
+            Ok(())
+        }
+        Command::Inspect {
+            header,
+            policy,
+            today,
+            gpc,
+            json,
+        } => {
+            let header = match header {
+                Some(h) => h,
+                None => read_stdin("Cookie header")?,
+            };
+            let header = strip_header_name(&header);
+            let policy = match policy {
+                None => Policy::default(),
+                Some(path) => {
+                    let text = std::fs::read_to_string(&path)
+                        .map_err(|e| usage(format!("cannot read policy {}: {e}", path.display())))?;
+                    Policy::from_json(&text).map_err(|e| usage(format!("policy {}: {e}", path.display())))?
+                }
+            };
+            let ev = policy.evaluate_header(Some(header.as_bytes()), today.unwrap_or_else(Date::today), gpc);
+            if json {
+                println!("{}", ev.to_json());
+            } else {
+                print!("{}", table_of_evaluation(&ev));
+            }
+            match ev.error() {
+                Some(e) => Err(invalid(format!(
+                    "the {} cookie is invalid: {e}",
+                    policy.cookie().name
+                ))),
+                None => Ok(()),
+            }
+        }
+    }
+}
+
+/// Accepts `Cookie: a=b`, `cookie:a=b` or just `a=b`.
+fn strip_header_name(h: &str) -> &str {
+    let t = h.trim_start();
+    match t.get(..7) {
+        Some(p) if p.eq_ignore_ascii_case("cookie:") => t[7..].trim_start(),
+        _ => t,
+    }
+}
+
+fn table_of_preferences(p: &Preferences) -> String {
+    let mut rows = vec![
+        (
+            "value".to_owned(),
+            format!("{p} ({} characters)", p.encoded_len()),
+        ),
+        ("version".to_owned(), p.version().to_string()),
+        ("revision".to_owned(), p.revision().to_string()),
+        ("created".to_owned(), p.created().to_string()),
+        ("updated".to_owned(), p.updated().to_string()),
+        ("method".to_owned(), p.method().to_string()),
+        (
+            "consent id".to_owned(),
+            p.consent_id().map_or_else(|| "-".to_owned(), |id| id.to_string()),
+        ),
+        ("necessary".to_owned(), "granted (implicit)".to_owned()),
+    ];
+    let mut shown = 0u64;
+    for c in [Category::STATISTICS, Category::FIRST_PARTY, Category::THIRD_PARTY] {
+        rows.push((c.to_string(), p.state(c).to_string()));
+        shown |= 1 << c.id();
+    }
+    for (c, st) in p.decided().filter(|(c, _)| shown & (1 << c.id()) == 0) {
+        rows.push((format!("category {}", c.id()), st.to_string()));
+    }
+    table(&rows)
+}
+
+fn table_of_evaluation(ev: &Evaluation) -> String {
+    let mut rows = vec![(
+        "banner".to_owned(),
+        match ev.banner_reason() {
+            Some(r) => format!("show ({r})"),
+            None => "hide".to_owned(),
+        },
+    )];
+    if let Some(e) = ev.error() {
+        rows.push(("error".to_owned(), format!("{} ({e})", e.kind())));
+    }
+    match ev.stored() {
+        Some(p) => rows.push((
+            "stored".to_owned(),
+            format!(
+                "{p} (revision {}, updated {}, {})",
+                p.revision(),
+                p.updated(),
+                p.method()
+            ),
+        )),
+        None => rows.push(("stored".to_owned(), "-".to_owned())),
+    }
+    rows.push((
+        "gpc applied".to_owned(),
+        if ev.gpc_applied() { "yes" } else { "no" }.to_owned(),
+    ));
+    for (_, name, st) in ev.categories() {
+        rows.push((name.to_owned(), st.to_string()));
+    }
+    for (t, v) in ev.consent_mode().iter() {
+        rows.push((t.to_string(), v.to_owned()));
+    }
+    table(&rows)
+}
+
+fn table(rows: &[(String, String)]) -> String {
+    let w = rows.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+    rows.iter().map(|(k, v)| format!("{k:<w$}  {v}\n")).collect()
+}

@@ -1,0 +1,248 @@
+//! Runs the `cookieprefs` binary as a user would.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cookieprefs"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    if let Some(s) = stdin {
+        input.write_all(s.as_bytes()).unwrap();
+    }
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+const TYPICAL: &[&str] = &[
+    "encode",
+    "--statistics",
+    "granted",
+    "--first-party",
+    "denied",
+    "--third-party",
+    "denied",
+    "--revision",
+    "3",
+    "--today",
+    "2026-11-24",
+];
+
+#[test]
+fn typical_value_is_12_characters_and_round_trips() {
+    let out = run(TYPICAL, None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let value = stdout(&out).trim().to_owned();
+    assert_eq!(value, "BAADCdcJ1w5Q");
+    assert!(value.len() <= 12);
+
+    let out = run(&["decode", &value], None);
+    assert_eq!(out.status.code(), Some(0));
+    let table = stdout(&out);
+    for line in [
+        "revision     3",
+        "created      2026-11-24",
+        "statistics   granted",
+        "first_party  denied",
+        "third_party  denied",
+    ] {
+        assert!(table.contains(line), "{line:?} missing from\n{table}");
+    }
+
+    let out = run(&["decode", "--json", &value], None);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["revision"], 3);
+    assert_eq!(json["categories"]["statistics"], "granted");
+
+    // stdin
+    let out = run(&["decode", "--json"], Some("BAADCdcJ1w5Q\n"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn encode_every_field() {
+    let out = run(
+        &[
+            "encode",
+            "--category",
+            "16=granted",
+            "--category",
+            "third_party=denied",
+            "--revision",
+            "4095",
+            "--created",
+            "2020-01-01",
+            "--today",
+            "2199-06-06",
+            "--method",
+            "imported",
+            "--consent-id",
+            "67e55044-10b1-426f-9247-bb680e5fe0c8",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let value = stdout(&out).trim().to_owned();
+    let p = cookieprefs::decode(&value).unwrap();
+    assert_eq!(p.revision(), 4095);
+    assert_eq!(p.created(), cookieprefs::Date::EPOCH);
+    assert_eq!(p.updated(), cookieprefs::Date::MAX);
+    assert_eq!(p.method(), cookieprefs::Method::Imported);
+    assert_eq!(
+        p.consent_id().unwrap().to_string(),
+        "67e55044-10b1-426f-9247-bb680e5fe0c8"
+    );
+    assert_eq!(
+        p.state(cookieprefs::Category::new(16).unwrap()),
+        cookieprefs::State::Granted
+    );
+    assert_eq!(
+        p.state(cookieprefs::Category::THIRD_PARTY),
+        cookieprefs::State::Denied
+    );
+}
+
+#[test]
+fn encode_set_cookie_header() {
+    let mut args = TYPICAL.to_vec();
+    args.push("--set-cookie");
+    let out = run(&args, None);
+    assert_eq!(
+        stdout(&out).trim(),
+        "cookies_preferences=BAADCdcJ1w5Q; Max-Age=15811200; Path=/; SameSite=Lax; Secure"
+    );
+}
+
+#[test]
+fn invalid_values_exit_1_with_the_reason() {
+    for (value, needle) in [
+        ("BAADCdcJ1w5Q=", "invalid character 0x3d at offset 12"),
+        ("CAADCdcJ1w5Q", "unsupported format version 2"),
+        ("BAADCdcJ1w5", "truncated value"),
+        ("BAADCdcJ1w5R", "non-zero padding"),
+    ] {
+        let out = run(&["decode", value], None);
+        assert_eq!(out.status.code(), Some(1), "{value}");
+        assert!(stderr(&out).contains(needle), "{value}: {}", stderr(&out));
+        assert!(stdout(&out).is_empty());
+    }
+    let out = run(&["decode"], Some(""));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("empty value"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &["frobnicate"][..],
+        &["encode", "--statistics", "maybe"],
+        &["encode", "--revision", "5000"],
+        &["encode", "--today", "2019-12-31"],
+        &["encode", "--category", "64=granted"],
+        &["encode", "--category", "0=granted"],
+        &["inspect", "a=b", "--policy", "/nonexistent/policy.json"],
+    ] {
+        let out = run(args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(!stderr(&out).is_empty());
+    }
+}
+
+#[test]
+fn inspect_a_real_header() {
+    let header =
+        r#"Cookie: csrftoken=abc; cc_cookie={"categories":["necessary"]}; cookies_preferences=BAADCdcJ1w5Q"#;
+    let out = run(&["inspect", header, "--today", "2026-11-24", "--json"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["needs_banner"], false);
+    assert_eq!(json["categories"]["statistics"], "granted");
+    assert_eq!(json["consent_mode"]["analytics_storage"], "granted");
+    assert_eq!(json["consent_mode"]["ad_storage"], "denied");
+
+    // from stdin, no cookie, with GPC
+    let out = run(
+        &["inspect", "--today", "2026-11-24", "--gpc"],
+        Some("sessionid=1\n"),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let table = stdout(&out);
+    assert!(
+        table.contains("banner                   show (no_choice)"),
+        "{table}"
+    );
+    assert!(table.contains("third_party              denied"), "{table}");
+    assert!(table.contains("gpc applied              yes"), "{table}");
+}
+
+#[test]
+fn inspect_with_policy_file_and_bad_cookie() {
+    let dir = std::env::temp_dir().join(format!("cookieprefs-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let policy = dir.join("policy.json");
+    std::fs::write(
+        &policy,
+        r#"{"revision": 4, "categories": [{"id": 1, "name": "statistics"}, {"id": 3, "name": "third_party", "since_revision": 4}], "cookie": {"name": "consent"}}"#,
+    )
+    .unwrap();
+    let p = policy.to_str().unwrap();
+
+    let out = run(
+        &[
+            "inspect",
+            "consent=BAADCdcJ1w5Q",
+            "--policy",
+            p,
+            "--today",
+            "2026-11-24",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let table = stdout(&out);
+    assert!(table.contains("show (policy_updated)"), "{table}");
+    assert!(table.contains("statistics               granted"), "{table}");
+    assert!(table.contains("third_party              not_asked"), "{table}");
+
+    let out = run(
+        &[
+            "inspect",
+            "consent=%7B%7D",
+            "--policy",
+            p,
+            "--today",
+            "2026-11-24",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("show (invalid_value)"));
+    assert!(stderr(&out).contains("the consent cookie is invalid: invalid character 0x25 at offset 0"));
+
+    std::fs::write(
+        &policy,
+        r#"{"revision": 1, "max_age_days": {"granted": 400, "denied": 10}}"#,
+    )
+    .unwrap();
+    let out = run(&["inspect", "a=b", "--policy", p], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("max age for granted answers is 400 days"),
+        "{}",
+        stderr(&out)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
