@@ -1,5 +1,7 @@
-//! The base64url alphabet and the fixed-size MSB-first bit buffer that both
-//! codec directions use. Private.
+//! The base64url alphabet and the two MSB-first bit containers both codec
+//! directions use: one `u128` register for values up to 126 bits (every value
+//! without a consent id and with at most 32 slots), and a 448-bit buffer for
+//! the rest. Private.
 
 /// The base64url alphabet (RFC 4648 §5), index = sextet value.
 pub(crate) const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -15,33 +17,65 @@ pub(crate) static SEXTET: [u8; 256] = {
     table
 };
 
-/// Marker in [`SEXTET`] for a byte outside the alphabet.
+/// Marker in [`SEXTET`] for a byte outside the alphabet (high bit set, so
+/// OR-ing all looked-up values tells whether any byte was invalid).
 pub(crate) const INVALID: u8 = 0xFF;
 
-/// Words in a [`BitBuf`]: room for [`crate::MAX_ENCODED_LEN`] sextets (384
-/// bits) plus one guard word so that reads straddling a word never go out of
-/// bounds.
+/// Characters that fit the `u128` fast path (21 × 6 = 126 bits).
+pub(crate) const NARROW_MAX_LEN: usize = 21;
+
+/// Reading `width` (1..=64) bits at bit offset `off`, MSB-first.
+pub(crate) trait BitRead {
+    fn get(&self, off: usize, width: u32) -> u64;
+}
+
+/// Writing the low `width` (1..=64) bits of `v` at bit offset `off`; `v`
+/// has no bits above `width` and the bits written are still zero.
+pub(crate) trait BitWrite {
+    fn put(&mut self, off: usize, width: u32, v: u64);
+}
+
+/// Up to 128 bits in one register, left-aligned: bit 0 is the top bit.
+#[derive(Default)]
+pub(crate) struct Narrow(pub(crate) u128);
+
+impl BitRead for Narrow {
+    #[inline(always)]
+    fn get(&self, off: usize, width: u32) -> u64 {
+        // off < 128 for every read the codec makes on a narrow value.
+        ((self.0 << (off & 127)) >> (128 - width)) as u64
+    }
+}
+
+impl BitWrite for Narrow {
+    #[inline(always)]
+    fn put(&mut self, off: usize, width: u32, v: u64) {
+        self.0 |= (u128::from(v) << (128 - width)) >> (off & 127);
+    }
+}
+
+/// Words in a [`Wide`]: room for [`crate::MAX_ENCODED_LEN`] sextets (384
+/// bits) plus one guard word so that reads straddling a word stay in bounds.
 const WORDS: usize = 7;
 
 /// A 448-bit buffer addressed MSB-first: bit 0 is the top bit of word 0.
 #[derive(Default)]
-pub(crate) struct BitBuf([u64; WORDS]);
+pub(crate) struct Wide(pub(crate) [u64; WORDS]);
 
-impl BitBuf {
-    /// Reads `width` (1..=64) bits at bit offset `off` (`off + width <= 384`).
+impl BitRead for Wide {
     #[inline(always)]
-    pub(crate) fn get(&self, off: usize, width: u32) -> u64 {
+    fn get(&self, off: usize, width: u32) -> u64 {
         let i = off / 64;
         let s = (off % 64) as u32;
         let hi = self.0[i] << s;
         let lo = if s == 0 { 0 } else { self.0[i + 1] >> (64 - s) };
         (hi | lo) >> (64 - width)
     }
+}
 
-    /// ORs the low `width` (1..=64) bits of `v` in at bit offset `off`
-    /// (`off + width <= 384`); `v` must have no bits above `width`.
+impl BitWrite for Wide {
     #[inline(always)]
-    pub(crate) fn put(&mut self, off: usize, width: u32, v: u64) {
+    fn put(&mut self, off: usize, width: u32, v: u64) {
         let i = off / 64;
         let s = (off % 64) as u32;
         self.0[i] |= (v << (64 - width)) >> s;

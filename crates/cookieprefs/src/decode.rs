@@ -1,6 +1,6 @@
 //! Strict, canonical decoding of a value.
 
-use crate::bits::{BitBuf, INVALID, SEXTET};
+use crate::bits::{BitRead, BitWrite, Narrow, Wide, INVALID, NARROW_MAX_LEN, SEXTET};
 use crate::layout::{self, encoded_len_for};
 use crate::{ConsentId, Date, Error, Method, Preferences, FORMAT_VERSION, MAX_ENCODED_LEN};
 
@@ -41,15 +41,64 @@ fn decode_bytes(input: &[u8]) -> Result<Preferences, Error> {
             max: MAX_ENCODED_LEN,
         });
     }
-    let mut buf = BitBuf::default();
-    for (offset, &byte) in input.iter().enumerate() {
-        let v = SEXTET[byte as usize];
-        if v == INVALID {
-            return Err(Error::InvalidCharacter { offset, byte });
+    if len <= NARROW_MAX_LEN {
+        // Fast path: every character into one register, validity checked once
+        // (INVALID has its high bit set). Four characters per step keep the
+        // dependency chain short.
+        let mut acc: u128 = 0;
+        let mut seen: u8 = 0;
+        let mut quads = input.chunks_exact(4);
+        for q in &mut quads {
+            let (a, b, c, d) = (
+                SEXTET[q[0] as usize],
+                SEXTET[q[1] as usize],
+                SEXTET[q[2] as usize],
+                SEXTET[q[3] as usize],
+            );
+            seen |= a | b | c | d;
+            // An invalid byte (0xFF) spills into its neighbours' bits, but then
+            // `seen` fails the whole call, so no masking is needed.
+            let w = (u32::from(a) << 18) | (u32::from(b) << 12) | (u32::from(c) << 6) | u32::from(d);
+            acc = (acc << 24) | u128::from(w);
         }
-        buf.put(offset * 6, 6, u64::from(v));
+        for &byte in quads.remainder() {
+            let v = SEXTET[byte as usize];
+            seen |= v;
+            acc = (acc << 6) | u128::from(v);
+        }
+        if seen & 0x80 != 0 {
+            return Err(first_invalid(input));
+        }
+        fields(&Narrow(acc << (128 - 6 * len)), len)
+    } else {
+        let mut buf = Wide::default();
+        for (offset, &byte) in input.iter().enumerate() {
+            let v = SEXTET[byte as usize];
+            if v == INVALID {
+                return Err(Error::InvalidCharacter { offset, byte });
+            }
+            buf.put(offset * 6, 6, u64::from(v));
+        }
+        fields(&buf, len)
     }
+}
 
+/// The error for the first byte outside the alphabet (there is one).
+#[cold]
+fn first_invalid(input: &[u8]) -> Error {
+    let offset = input
+        .iter()
+        .position(|&b| SEXTET[b as usize] == INVALID)
+        .unwrap_or(0);
+    Error::InvalidCharacter {
+        offset,
+        byte: input.get(offset).copied().unwrap_or(0),
+    }
+}
+
+/// Checks and reads the fields of `len` valid characters held in `buf`.
+#[inline(always)]
+fn fields<B: BitRead>(buf: &B, len: usize) -> Result<Preferences, Error> {
     let version = buf.get(layout::VERSION.0, layout::VERSION.1) as u8;
     if version != FORMAT_VERSION {
         return Err(Error::UnsupportedVersion { version });
@@ -82,15 +131,22 @@ fn decode_bytes(input: &[u8]) -> Result<Preferences, Error> {
     let mut granted = 0u64;
     let mut denied = 0u64;
     let mut last = 0;
-    for slot in 0..slots {
-        let id = slot + 1;
-        last = buf.get(layout::STATES + 2 * slot, 2);
-        match last {
-            0 => {}
-            1 => denied |= 1 << id,
-            2 => granted |= 1 << id,
-            _ => return Err(Error::InvalidState { category: id as u8 }),
+    let mut first = 0;
+    while first < slots {
+        // Up to 32 slots (64 bits) per read, slot `first + 1` in the top pair.
+        let take = (slots - first).min(32);
+        let chunk = buf.get(layout::STATES + 2 * first, 2 * take as u32);
+        for j in 0..take {
+            let id = first + j + 1;
+            last = (chunk >> (2 * (take - 1 - j))) & 3;
+            match last {
+                0 => {}
+                1 => denied |= 1 << id,
+                2 => granted |= 1 << id,
+                _ => return Err(Error::InvalidState { category: id as u8 }),
+            }
         }
+        first += take;
     }
     if slots != 0 && last == 0 {
         return Err(Error::NonMinimalSlots { count: slots as u8 });

@@ -1,6 +1,6 @@
 //! Encoding a [`Preferences`] to its one canonical string.
 
-use crate::bits::{BitBuf, ALPHABET};
+use crate::bits::{BitRead, BitWrite, Narrow, Wide, ALPHABET, NARROW_MAX_LEN};
 use crate::layout::{self, bit_len, encoded_len_for};
 use crate::{Error, Preferences, FORMAT_VERSION};
 
@@ -30,7 +30,10 @@ impl Preferences {
     pub fn encode(&self) -> String {
         let mut buf = [0u8; crate::MAX_ENCODED_LEN];
         let n = self.write(&mut buf);
-        buf[..n].iter().map(|&b| b as char).collect()
+        // The encoder writes only base64url ASCII, so this never fails.
+        core::str::from_utf8(&buf[..n])
+            .map(str::to_owned)
+            .unwrap_or_default()
     }
 
     /// Encodes into the start of `out` without allocating; returns the number
@@ -60,38 +63,53 @@ impl Preferences {
     }
 
     /// Writes the value into `out`, which holds at least `encoded_len()` bytes.
+    #[inline]
     fn write(&self, out: &mut [u8]) -> usize {
+        let len = self.encoded_len();
+        if len <= NARROW_MAX_LEN {
+            let mut bits = Narrow::default();
+            self.put_fields(&mut bits);
+            // Shift the characters out of the top of the register.
+            let mut x = bits.0;
+            for dst in out.iter_mut().take(len) {
+                *dst = ALPHABET[(x >> 122) as usize];
+                x <<= 6;
+            }
+            len
+        } else {
+            let mut bits = Wide::default();
+            self.put_fields(&mut bits);
+            emit(&bits, out, len)
+        }
+    }
+
+    #[inline(always)]
+    fn put_fields<B: BitWrite>(&self, buf: &mut B) {
         let slots = self.slot_count() as usize;
-        let mut buf = BitBuf::default();
-        buf.put(layout::VERSION.0, layout::VERSION.1, u64::from(FORMAT_VERSION));
+        let flags = (u64::from(self.consent_id.is_some()) << 5) | ((self.method as u64) << 3);
+        // version, flags, revision: 24 bits; created, updated: 32 bits; slot count: 6.
         buf.put(
-            layout::HAS_CONSENT_ID.0,
-            layout::HAS_CONSENT_ID.1,
-            u64::from(self.consent_id.is_some()),
+            0,
+            24,
+            (u64::from(FORMAT_VERSION) << 18) | (flags << 12) | u64::from(self.revision),
         );
-        buf.put(layout::METHOD.0, layout::METHOD.1, self.method as u64);
-        buf.put(layout::REVISION.0, layout::REVISION.1, u64::from(self.revision));
         buf.put(
             layout::CREATED.0,
-            layout::CREATED.1,
-            u64::from(self.created.days_since_epoch()),
-        );
-        buf.put(
-            layout::UPDATED.0,
-            layout::UPDATED.1,
-            u64::from(self.updated.days_since_epoch()),
+            32,
+            (u64::from(self.created.days_since_epoch()) << 16) | u64::from(self.updated.days_since_epoch()),
         );
         buf.put(layout::SLOT_COUNT.0, layout::SLOT_COUNT.1, slots as u64);
-        for slot in 0..slots {
-            let bit = 1u64 << (slot + 1);
-            let code = if self.granted & bit != 0 {
-                2
-            } else {
-                u64::from(self.denied & bit != 0)
-            };
-            if code != 0 {
-                buf.put(layout::STATES + 2 * slot, 2, code);
+        let mut first = 0;
+        while first < slots {
+            // Up to 32 slots (64 bits) per write, slot `first + 1` in the top pair.
+            let take = (slots - first).min(32);
+            let mut chunk = 0u64;
+            for id in first + 1..=first + take {
+                let code = (((self.granted >> id) & 1) << 1) | ((self.denied >> id) & 1);
+                chunk = (chunk << 2) | code;
             }
+            buf.put(layout::STATES + 2 * first, 2 * take as u32, chunk);
+            first += take;
         }
         if let Some(id) = self.consent_id {
             let off = layout::STATES + 2 * slots;
@@ -99,10 +117,14 @@ impl Preferences {
             buf.put(off, 64, (v >> 64) as u64);
             buf.put(off + 64, 64, v as u64);
         }
-        let len = encoded_len_for(bit_len(slots, self.consent_id.is_some()));
-        for (k, dst) in out.iter_mut().take(len).enumerate() {
-            *dst = ALPHABET[buf.get(k * 6, 6) as usize];
-        }
-        len
     }
+}
+
+/// Writes `len` characters of `bits` into `out`.
+#[inline(always)]
+fn emit<B: BitRead>(bits: &B, out: &mut [u8], len: usize) -> usize {
+    for (k, dst) in out.iter_mut().take(len).enumerate() {
+        *dst = ALPHABET[bits.get(k * 6, 6) as usize];
+    }
+    len
 }
