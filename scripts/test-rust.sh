@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Rust checks: formatting, clippy (warnings are errors), rustdoc (warnings are
+# errors) and every Rust test of the workspace (unit, integration, doc, CLI,
+# shared vectors, property tests, header freshness).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== rust: cargo fmt --check"
+cargo fmt --all -- --check
+echo "== rust: clippy -D warnings"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+echo "== rust: rustdoc -D warnings"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
+echo "== rust: cargo test"
+# The Python extension crate is tested through pytest (scripts/test-python.sh).
+cargo test --workspace --exclude cookieprefs-python --locked
