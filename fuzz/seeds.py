@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Writes the seed corpora of the fuzz targets from the shared vectors.
+
+    python3 fuzz/seeds.py [OUT_DIR]      (default: fuzz/corpus)
+
+Reads tests/vectors/{decode,evaluate,cookie_header}.json and writes one file
+per case into OUT_DIR/<target>/, named seed-<case>. Idempotent: it rewrites
+its own seed-* files and leaves what the fuzzer added alone. The corpora are
+not committed (fuzz/corpus is gitignored); run this on a fresh clone, or let
+scripts/fuzz.sh and scripts/fuzz-smoke.sh run it.
+
+The byte layouts below must match the readers in fuzz/src/checks.rs.
+"""
+
+import json
+import os
+import re
+import struct
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+VECTORS = os.path.join(ROOT, "tests", "vectors")
+
+
+def load(name):
+    with open(os.path.join(VECTORS, name), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def safe(name):
+    return re.sub(r"[^A-Za-z0-9_.-]", "_", name)[:80]
+
+
+def main():
+    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "fuzz", "corpus")
+    decode = load("decode.json")
+    evaluate = load("evaluate.json")
+    headers = load("cookie_header.json")
+
+    seeds = {t: {} for t in ("decode", "roundtrip", "differential", "evaluate", "cookie_header", "json", "ffi")}
+
+    values = [(c["name"], c["value"].encode()) for c in decode["valid"] + decode["invalid"]]
+    for name, v in values:
+        for t in ("decode", "roundtrip", "differential"):
+            seeds[t][name] = v
+
+    # evaluate: mode byte (odd = preset policy i >> 1), today (u16 LE),
+    # gpc (low bit), value mode (2 = raw rest), then the value.
+    for i, (name, v) in enumerate(values):
+        for preset in range(6):
+            for gpc in (0, 1):
+                seeds["evaluate"][f"{name}-p{preset}-g{gpc}"] = (
+                    bytes([2 * preset + 1]) + struct.pack("<H", 2519) + bytes([gpc, 2]) + v
+                )
+    seeds["evaluate"]["no-cookie"] = bytes([1]) + struct.pack("<H", 2519) + bytes([1, 0])
+
+    # cookie_header: selector byte (0 = cookies_preferences, 3 + 4 * len =
+    # the next len bytes name the cookie), then the header.
+    for c in headers["cases"]:
+        cname = c["cookie_name"].encode()
+        if cname == b"cookies_preferences":
+            prefix = bytes([0])
+        elif len(cname) < 64:
+            prefix = bytes([3 + 4 * len(cname)]) + cname
+        else:
+            continue
+        seeds["cookie_header"][c["name"]] = prefix + c["header"].encode()
+
+    # json: the policy documents and the JSON form of every valid value.
+    for name, doc in evaluate["policies"].items():
+        seeds["json"][f"policy-{name}"] = json.dumps(doc).encode()
+    for c in decode["valid"]:
+        seeds["json"][f"prefs-{c['name']}"] = json.dumps(c["fields"]).encode()
+
+    # ffi: operation byte, then (for the value operations) the value.
+    for name, v in values:
+        for op in range(8):
+            seeds["ffi"][f"{name}-op{op}"] = bytes([op, 64, 2]) + v
+
+    total = 0
+    for target, files in seeds.items():
+        d = os.path.join(out, target)
+        os.makedirs(d, exist_ok=True)
+        for name, data in files.items():
+            with open(os.path.join(d, "seed-" + safe(name)), "wb") as f:
+                f.write(data)
+        total += len(files)
+    print(f"seeds: wrote {total} files under {os.path.relpath(out, ROOT)}/")
+
+
+if __name__ == "__main__":
+    main()
