@@ -369,7 +369,12 @@ impl Evaluation {
             mask |= c.bit();
         }
         let base = match &self.stored {
-            Some(s) => s.to_builder().updated(self.today),
+            // A value dated up to a day ahead (clock skew) cannot keep a
+            // `created` after the new `updated`.
+            Some(s) => s
+                .to_builder()
+                .created(s.created.min(self.today))
+                .updated(self.today),
             None => Preferences::builder(self.today),
         };
         let mut b = base.revision(u32::from(p.revision)).method(method);

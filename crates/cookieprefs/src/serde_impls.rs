@@ -227,7 +227,15 @@ impl Serialize for Policy {
                 http_only: i.cookie.http_only,
                 same_site: i.cookie.same_site,
             }),
-            consent_mode: Some(self.consent_mode_mapping().map(|(t, c)| (t, name(c))).collect()),
+            // A type left at a default category the policy does not offer is
+            // always denied; written out it would not load back (an explicit
+            // mapping must name an offered category), left out it keeps that default.
+            consent_mode: Some(
+                self.consent_mode_mapping()
+                    .filter(|(_, c)| *c == Category::NECESSARY || self.offers(*c))
+                    .map(|(t, c)| (t, name(c)))
+                    .collect(),
+            ),
         }
         .serialize(s)
     }
