@@ -90,3 +90,9 @@ pub const MAX_ENCODED_LEN: usize = 64;
 pub fn encode(prefs: &Preferences) -> String {
     prefs.encode()
 }
+
+/// The README's examples, compiled and run as doctests.
+#[doc = include_str!("../../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
