@@ -23,6 +23,7 @@ use crate::Error;
 /// assert_eq!("statistics".parse::<Category>()?, Category::STATISTICS);
 /// assert_eq!(Category::new(16)?.to_string(), "16");
 /// assert!(Category::new(64).is_err());
+/// assert!("016".parse::<Category>().is_err());
 /// # Ok::<(), cookieprefs::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -105,7 +106,8 @@ impl fmt::Display for Category {
 impl FromStr for Category {
     type Err = Error;
 
-    /// A standard name or a decimal id `0..=63`. Site-defined names are
+    /// A standard name or a canonical decimal id `0..=63` (no leading zeros).
+    /// Site-defined names are
     /// resolved by [`Policy::category`](crate::Policy::category).
     fn from_str(s: &str) -> Result<Category, Error> {
         match s {
@@ -113,7 +115,12 @@ impl FromStr for Category {
             "statistics" => Ok(Category::STATISTICS),
             "first_party" => Ok(Category::FIRST_PARTY),
             "third_party" => Ok(Category::THIRD_PARTY),
-            _ if !s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit()) => {
+            // Canonical decimal only ("7", not "007"), so one id has one spelling.
+            _ if !s.is_empty()
+                && s.len() <= 3
+                && s.bytes().all(|b| b.is_ascii_digit())
+                && (s == "0" || !s.starts_with('0')) =>
+            {
                 let id: u32 = s.parse().map_err(|_| Error::InvalidCategory { id: u32::MAX })?;
                 u8::try_from(id)
                     .ok()
