@@ -95,4 +95,3 @@ pub fn encode(prefs: &Preferences) -> String {
 #[doc = include_str!("../../../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
-
