@@ -10,17 +10,30 @@ fn spec() -> String {
 #[test]
 fn worked_examples_decode_as_described() {
     let spec = spec();
-    for value in ["BAADCdcJ1w5Q", "BAAAAAAAAAA", "BoAHCbkJ10KQAAAJn5VBEELFCb5JHu2gOX-DI"] {
-        assert!(spec.contains(&format!("`{value}`")), "{value} is no longer in FORMAT.md");
+    for value in [
+        "BAADCdcJ1w5Q",
+        "BAAAAAAAAAA",
+        "BoAHCbkJ10KQAAAJn5VBEELFCb5JHu2gOX-DI",
+    ] {
+        assert!(
+            spec.contains(&format!("`{value}`")),
+            "{value} is no longer in FORMAT.md"
+        );
     }
     let p = decode("BAADCdcJ1w5Q").unwrap();
-    assert_eq!((p.revision(), p.created().days_since_epoch(), p.slot_count()), (3, 2519, 3));
+    assert_eq!(
+        (p.revision(), p.created().days_since_epoch(), p.slot_count()),
+        (3, 2519, 3)
+    );
     assert_eq!(p.state(Category::STATISTICS), State::Granted);
     assert_eq!(p.state(Category::FIRST_PARTY), State::Denied);
     assert_eq!(p.state(Category::THIRD_PARTY), State::Denied);
 
     let p = decode("BAAAAAAAAAA").unwrap();
-    assert_eq!((p.revision(), p.created().days_since_epoch(), p.slot_count()), (0, 0, 0));
+    assert_eq!(
+        (p.revision(), p.created().days_since_epoch(), p.slot_count()),
+        (0, 0, 0)
+    );
 
     let p = decode("BoAHCbkJ10KQAAAJn5VBEELFCb5JHu2gOX-DI").unwrap();
     assert_eq!(p.revision(), 7);
@@ -31,7 +44,10 @@ fn worked_examples_decode_as_described() {
     assert_eq!(p.slot_count(), 16);
     assert_eq!(p.state(Category::new(16).unwrap()), State::Granted);
     assert_eq!(p.state(Category::THIRD_PARTY), State::Denied);
-    assert_eq!(p.consent_id().unwrap().to_string(), "67e55044-10b1-426f-9247-bb680e5fe0c8");
+    assert_eq!(
+        p.consent_id().unwrap().to_string(),
+        "67e55044-10b1-426f-9247-bb680e5fe0c8"
+    );
 }
 
 #[test]
@@ -65,6 +81,9 @@ fn rejection_table_matches() {
 fn every_error_kind_is_specified() {
     let spec = spec();
     for kind in cookieprefs::Error::KINDS {
-        assert!(spec.contains(&format!("| `{kind}` |")), "error kind {kind} missing from FORMAT.md §5");
+        assert!(
+            spec.contains(&format!("| `{kind}` |")),
+            "error kind {kind} missing from FORMAT.md §5"
+        );
     }
 }
