@@ -1,7 +1,7 @@
-//! The base64url alphabet and the two MSB-first bit containers both codec
-//! directions use: one `u128` register for values up to 126 bits (every value
-//! without a consent id and with at most 32 slots), and a 448-bit buffer for
-//! the rest. Private.
+//! The base64url alphabet and the MSB-first bit buffer both codec directions
+//! use for long values. Values of up to 126 bits (every value without a
+//! consent id and with at most 32 slots) take a faster path that holds them
+//! in one `u128` (see `decode.rs` and `encode.rs`). Private.
 
 /// The base64url alphabet (RFC 4648 §5), index = sextet value.
 pub(crate) const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -33,25 +33,6 @@ pub(crate) trait BitRead {
 /// has no bits above `width` and the bits written are still zero.
 pub(crate) trait BitWrite {
     fn put(&mut self, off: usize, width: u32, v: u64);
-}
-
-/// Up to 128 bits in one register, left-aligned: bit 0 is the top bit.
-#[derive(Default)]
-pub(crate) struct Narrow(pub(crate) u128);
-
-impl BitRead for Narrow {
-    #[inline(always)]
-    fn get(&self, off: usize, width: u32) -> u64 {
-        // off < 128 for every read the codec makes on a narrow value.
-        ((self.0 << (off & 127)) >> (128 - width)) as u64
-    }
-}
-
-impl BitWrite for Narrow {
-    #[inline(always)]
-    fn put(&mut self, off: usize, width: u32, v: u64) {
-        self.0 |= (u128::from(v) << (128 - width)) >> (off & 127);
-    }
 }
 
 /// Words in a [`Wide`]: room for [`crate::MAX_ENCODED_LEN`] sextets (384

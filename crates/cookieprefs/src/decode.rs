@@ -1,6 +1,6 @@
 //! Strict, canonical decoding of a value.
 
-use crate::bits::{BitRead, BitWrite, Narrow, Wide, INVALID, NARROW_MAX_LEN, SEXTET};
+use crate::bits::{BitRead, BitWrite, Wide, INVALID, NARROW_MAX_LEN, SEXTET};
 use crate::layout::{self, encoded_len_for};
 use crate::{ConsentId, Date, Error, Method, Preferences, FORMAT_VERSION, MAX_ENCODED_LEN};
 
@@ -69,7 +69,7 @@ fn decode_bytes(input: &[u8]) -> Result<Preferences, Error> {
         if seen & 0x80 != 0 {
             return Err(first_invalid(input));
         }
-        fields(&Narrow(acc << (128 - 6 * len)), len)
+        narrow_fields(acc << (128 - 6 * len), len)
     } else {
         let mut buf = Wide::default();
         for (offset, &byte) in input.iter().enumerate() {
@@ -94,6 +94,83 @@ fn first_invalid(input: &[u8]) -> Error {
         offset,
         byte: input.get(offset).copied().unwrap_or(0),
     }
+}
+
+/// [`fields`] for a value of at most [`NARROW_MAX_LEN`] characters held
+/// left-aligned in one register (bits past `6 * len` are zero): the same
+/// checks in the same order, with constant shifts.
+#[inline(always)]
+fn narrow_fields(x: u128, len: usize) -> Result<Preferences, Error> {
+    let head = (x >> 64) as u64; // bits 0..64
+    let version = (head >> 58) as u8;
+    if version != FORMAT_VERSION {
+        return Err(Error::UnsupportedVersion { version });
+    }
+    if len < layout::MIN_LEN {
+        return Err(Error::Truncated {
+            len,
+            expected: layout::MIN_LEN,
+        });
+    }
+    let has_id = (head >> 57) & 1 == 1;
+    let reserved = ((head >> 52) & 7) as u8;
+    if reserved != 0 {
+        return Err(Error::ReservedBits { bits: reserved });
+    }
+    let slots = ((head >> 2) & 63) as usize;
+    let bits = layout::bit_len(slots, has_id);
+    let expected = encoded_len_for(bits);
+    if len < expected {
+        return Err(Error::Truncated { len, expected });
+    }
+    if len > expected {
+        return Err(Error::TrailingData { len, expected });
+    }
+    // Here bits <= 6 * len <= 126, so there is no consent id and 2 * slots <= 64.
+    if (x << bits) != 0 {
+        return Err(Error::NonZeroPadding { offset: len - 1 });
+    }
+    // The slots, right-aligned: category `slots` in the lowest pair.
+    let states = if slots == 0 {
+        0
+    } else {
+        ((x << 62) >> (128 - 2 * slots)) as u64
+    };
+    let invalid = states & (states >> 1) & 0x5555_5555_5555_5555;
+    if invalid != 0 {
+        // The highest invalid pair is the lowest category id.
+        let pair = (63 - invalid.leading_zeros()) / 2;
+        return Err(Error::InvalidState {
+            category: (slots as u32 - pair) as u8,
+        });
+    }
+    if slots != 0 && states & 3 == 0 {
+        return Err(Error::NonMinimalSlots { count: slots as u8 });
+    }
+    let mut granted = 0u64;
+    let mut denied = 0u64;
+    let mut rest = states;
+    let mut id = slots;
+    while id > 0 {
+        granted |= ((rest >> 1) & 1) << id;
+        denied |= (rest & 1) << id;
+        rest >>= 2;
+        id -= 1;
+    }
+    let created = Date::from_days_since_epoch((head >> 24) as u16);
+    let updated = Date::from_days_since_epoch((head >> 8) as u16);
+    if updated < created {
+        return Err(Error::DatesOutOfOrder { created, updated });
+    }
+    Ok(Preferences {
+        revision: ((head >> 40) & 0xfff) as u16,
+        created,
+        updated,
+        method: Method::from_code(((head >> 55) & 3) as u8),
+        consent_id: None,
+        granted,
+        denied,
+    })
 }
 
 /// Checks and reads the fields of `len` valid characters held in `buf`.

@@ -1,6 +1,6 @@
 //! Encoding a [`Preferences`] to its one canonical string.
 
-use crate::bits::{BitRead, BitWrite, Narrow, Wide, ALPHABET, NARROW_MAX_LEN};
+use crate::bits::{BitRead, BitWrite, Wide, ALPHABET, NARROW_MAX_LEN};
 use crate::layout::{self, bit_len, encoded_len_for};
 use crate::{Error, Preferences, FORMAT_VERSION};
 
@@ -67,10 +67,22 @@ impl Preferences {
     fn write(&self, out: &mut [u8]) -> usize {
         let len = self.encoded_len();
         if len <= NARROW_MAX_LEN {
-            let mut bits = Narrow::default();
-            self.put_fields(&mut bits);
+            // No consent id and at most 32 slots: the whole value in one
+            // register, the fixed fields with constant shifts.
+            let slots = self.slot_count() as usize;
+            let head = (u64::from(FORMAT_VERSION) << 58)
+                | ((self.method as u64) << 55)
+                | (u64::from(self.revision) << 40)
+                | (u64::from(self.created.days_since_epoch()) << 24)
+                | (u64::from(self.updated.days_since_epoch()) << 8)
+                | ((slots as u64) << 2);
+            let mut states = 0u64;
+            for id in 1..=slots {
+                states = (states << 2) | (((self.granted >> id) & 1) << 1) | ((self.denied >> id) & 1);
+            }
+            // The slots start at bit 62: shift them up by 128 - 62 - 2 * slots.
+            let mut x = (u128::from(head) << 64) | (((u128::from(states) << 64) >> (2 * slots)) << 2);
             // Shift the characters out of the top of the register.
-            let mut x = bits.0;
             for dst in out.iter_mut().take(len) {
                 *dst = ALPHABET[(x >> 122) as usize];
                 x <<= 6;
