@@ -96,13 +96,12 @@ fn first_invalid(input: &[u8]) -> Error {
     }
 }
 
-/// [`fields`] for a value of at most [`NARROW_MAX_LEN`] characters held
-/// left-aligned in one register (bits past `6 * len` are zero): the same
-/// checks in the same order, with constant shifts.
+/// The checks both paths share, in spec order (`docs/FORMAT.md` §5, checks
+/// 4 to 8): version, minimum length, reserved bits, exact length. Returns the
+/// bit length of the value. The fields may be read before the length is known
+/// to cover them: bits past the input are zero.
 #[inline(always)]
-fn narrow_fields(x: u128, len: usize) -> Result<Preferences, Error> {
-    let head = (x >> 64) as u64; // bits 0..64
-    let version = (head >> 58) as u8;
+fn check_frame(len: usize, version: u8, reserved: u8, slots: usize, has_id: bool) -> Result<usize, Error> {
     if version != FORMAT_VERSION {
         return Err(Error::UnsupportedVersion { version });
     }
@@ -112,12 +111,9 @@ fn narrow_fields(x: u128, len: usize) -> Result<Preferences, Error> {
             expected: layout::MIN_LEN,
         });
     }
-    let has_id = (head >> 57) & 1 == 1;
-    let reserved = ((head >> 52) & 7) as u8;
     if reserved != 0 {
         return Err(Error::ReservedBits { bits: reserved });
     }
-    let slots = ((head >> 2) & 63) as usize;
     let bits = layout::bit_len(slots, has_id);
     let expected = encoded_len_for(bits);
     if len < expected {
@@ -126,6 +122,23 @@ fn narrow_fields(x: u128, len: usize) -> Result<Preferences, Error> {
     if len > expected {
         return Err(Error::TrailingData { len, expected });
     }
+    Ok(bits)
+}
+
+/// [`fields`] for a value of at most [`NARROW_MAX_LEN`] characters held
+/// left-aligned in one register (bits past `6 * len` are zero): the same
+/// checks in the same order, with constant shifts.
+#[inline(always)]
+fn narrow_fields(x: u128, len: usize) -> Result<Preferences, Error> {
+    let head = (x >> 64) as u64; // bits 0..64
+    let slots = ((head >> 2) & 63) as usize;
+    let bits = check_frame(
+        len,
+        (head >> 58) as u8,
+        ((head >> 52) & 7) as u8,
+        slots,
+        (head >> 57) & 1 == 1,
+    )?;
     // Here bits <= 6 * len <= 126, so there is no consent id and 2 * slots <= 64.
     if (x << bits) != 0 {
         return Err(Error::NonZeroPadding { offset: len - 1 });
@@ -176,31 +189,16 @@ fn narrow_fields(x: u128, len: usize) -> Result<Preferences, Error> {
 /// Checks and reads the fields of `len` valid characters held in `buf`.
 #[inline(always)]
 fn fields<B: BitRead>(buf: &B, len: usize) -> Result<Preferences, Error> {
-    let version = buf.get(layout::VERSION.0, layout::VERSION.1) as u8;
-    if version != FORMAT_VERSION {
-        return Err(Error::UnsupportedVersion { version });
-    }
-    if len < layout::MIN_LEN {
-        return Err(Error::Truncated {
-            len,
-            expected: layout::MIN_LEN,
-        });
-    }
     let has_id = buf.get(layout::HAS_CONSENT_ID.0, layout::HAS_CONSENT_ID.1) == 1;
-    let reserved = buf.get(layout::RESERVED.0, layout::RESERVED.1) as u8;
-    if reserved != 0 {
-        return Err(Error::ReservedBits { bits: reserved });
-    }
     let slots = buf.get(layout::SLOT_COUNT.0, layout::SLOT_COUNT.1) as usize;
-    let bits = layout::bit_len(slots, has_id);
-    let expected = encoded_len_for(bits);
-    if len < expected {
-        return Err(Error::Truncated { len, expected });
-    }
-    if len > expected {
-        return Err(Error::TrailingData { len, expected });
-    }
-    let pad = (expected * 6 - bits) as u32;
+    let bits = check_frame(
+        len,
+        buf.get(layout::VERSION.0, layout::VERSION.1) as u8,
+        buf.get(layout::RESERVED.0, layout::RESERVED.1) as u8,
+        slots,
+        has_id,
+    )?;
+    let pad = (len * 6 - bits) as u32;
     if pad != 0 && buf.get(bits, pad) != 0 {
         return Err(Error::NonZeroPadding { offset: len - 1 });
     }

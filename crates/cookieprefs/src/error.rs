@@ -228,6 +228,21 @@ impl Error {
         "invalid_policy",
     ];
 
+    /// The kinds [`decode`](crate::decode) can return, in the order its checks run.
+    pub const DECODE_KINDS: &'static [&'static str] = &[
+        "empty",
+        "too_long",
+        "invalid_character",
+        "unsupported_version",
+        "truncated",
+        "trailing_data",
+        "reserved_bits",
+        "non_zero_padding",
+        "invalid_state",
+        "non_minimal_slots",
+        "dates_out_of_order",
+    ];
+
     /// True for the errors a reader gets from a bad cookie value (decoding, or
     /// a date in the future), as opposed to errors in the caller's own input.
     pub fn is_value_error(&self) -> bool {

@@ -169,8 +169,26 @@ struct CookieJson {
 
 impl Default for CookieJson {
     fn default() -> CookieJson {
-        let c = CookieAttributes::default();
+        CookieAttributes::default().into()
+    }
+}
+
+impl From<CookieAttributes> for CookieJson {
+    fn from(c: CookieAttributes) -> CookieJson {
         CookieJson {
+            name: c.name,
+            domain: c.domain,
+            path: c.path,
+            secure: c.secure,
+            http_only: c.http_only,
+            same_site: c.same_site,
+        }
+    }
+}
+
+impl From<CookieJson> for CookieAttributes {
+    fn from(c: CookieJson) -> CookieAttributes {
+        CookieAttributes {
             name: c.name,
             domain: c.domain,
             path: c.path,
@@ -219,14 +237,7 @@ impl Serialize for Policy {
                 denied: i.max_age_denied,
             }),
             gpc_categories: Some(self.gpc_categories().map(name).collect()),
-            cookie: Some(CookieJson {
-                name: i.cookie.name.clone(),
-                domain: i.cookie.domain.clone(),
-                path: i.cookie.path.clone(),
-                secure: i.cookie.secure,
-                http_only: i.cookie.http_only,
-                same_site: i.cookie.same_site,
-            }),
+            cookie: Some(i.cookie.clone().into()),
             // A type left at a default category the policy does not offer is
             // always denied; written out it would not load back (an explicit
             // mapping must name an offered category), left out it keeps that default.
@@ -261,14 +272,7 @@ fn policy_from_json_form(j: PolicyJson) -> Result<Policy, Error> {
         b = b.max_age_days(m.granted, m.denied);
     }
     if let Some(c) = j.cookie {
-        b = b.cookie(CookieAttributes {
-            name: c.name,
-            domain: c.domain,
-            path: c.path,
-            secure: c.secure,
-            http_only: c.http_only,
-            same_site: c.same_site,
-        });
+        b = b.cookie(c.into());
     }
     // Names in gpc_categories and consent_mode refer to the categories above.
     let names = b.clone().build()?;
