@@ -19,18 +19,22 @@ fn main() {
     let today = Date::from_days_since_epoch(2519);
     let mut buf = [0u8; 64];
     let mut sink = 0usize;
-    for _ in 0..n {
-        sink += match op.as_str() {
-            "decode" => decode(black_box(value)).map_or(0, |p| p.revision() as usize),
-            "encode_into" => black_box(&prefs).encode_into(&mut buf).unwrap_or(0),
-            "encode" => black_box(&prefs).encode().len(),
-            "evaluate" => usize::from(
+    // Dispatch once, outside the loop, so only the operation is counted.
+    let mut op_fn: Box<dyn FnMut() -> usize> = match op.as_str() {
+        "decode" => Box::new(|| decode(black_box(value)).map_or(0, |p| p.revision() as usize)),
+        "encode_into" => Box::new(|| black_box(&prefs).encode_into(&mut buf).unwrap_or(0)),
+        "encode" => Box::new(|| black_box(&prefs).encode().len()),
+        "evaluate" => Box::new(|| {
+            usize::from(
                 policy
                     .evaluate(black_box(Some(value)), today, false)
                     .needs_banner(),
-            ),
-            _ => panic!("unknown operation {op}"),
-        };
+            )
+        }),
+        _ => panic!("unknown operation {op}"),
+    };
+    for _ in 0..n {
+        sink += op_fn();
     }
     println!("{op} x{n}: {sink}");
 }
