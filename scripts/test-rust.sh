@@ -10,7 +10,10 @@ cargo fmt --all -- --check
 echo "== rust: clippy -D warnings"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "== rust: rustdoc -D warnings"
-RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
+# The C ABI's library is also named `cookieprefs`: document it on its own so
+# the two do not collide in target/doc.
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --exclude cookieprefs-ffi --no-deps --locked
+RUSTDOCFLAGS="-D warnings" cargo doc -p cookieprefs-ffi --no-deps --locked
 echo "== rust: cargo test"
 # The Python extension crate is tested through pytest (scripts/test-python.sh).
 cargo test --workspace --exclude cookieprefs-python --locked
