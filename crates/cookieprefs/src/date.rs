@@ -193,7 +193,9 @@ mod tests {
 
     #[test]
     fn every_day_round_trips() {
-        for d in 0..=u16::MAX {
+        // Every encodable day natively; a sample under Miri, where the full loop takes minutes.
+        let step = if cfg!(miri) { 997 } else { 1 };
+        for d in (0..=u16::MAX).step_by(step) {
             let date = Date(d);
             let (y, m, dd) = date.ymd();
             assert_eq!(Date::from_ymd(y, m, dd).unwrap(), date);
