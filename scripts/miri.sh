@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Runs the core crate's unit tests, the fuzz regression replays and the C ABI
-# crate's tests under Miri (undefined behaviour, out-of-bounds and
-# use-after-free checks; the C ABI crate is where the `unsafe` lives).
+# Runs the core crate's unit tests, the fuzz regression replays, the
+# differential decoding test and the C ABI crate's tests under Miri
+# (undefined behaviour, out-of-bounds and use-after-free checks; the C ABI
+# crate is where the `unsafe` lives).
 # Installs the nightly toolchain with the miri and rust-src components when
 # missing. Slow tests are skipped under Miri (`#[cfg_attr(miri, ignore)]`)
-# and property tests run a handful of cases, so this takes a few minutes.
+# and property tests run a handful of cases, so this takes about a minute
+# once built.
 # Exits non-zero on any failure.
 #
 #   MIRIFLAGS=...   extra Miri flags (default: -Zmiri-strict-provenance)
@@ -31,7 +33,10 @@ start=$SECONDS
 echo "== miri: cookieprefs unit tests"
 cargo +nightly miri test -p cookieprefs --lib
 echo "== miri: cookieprefs fuzz regressions"
-cargo +nightly miri test -p cookieprefs --test fuzz_regressions
+# Reads fuzz/regressions/: needs file system access.
+MIRIFLAGS="$MIRIFLAGS -Zmiri-disable-isolation" cargo +nightly miri test -p cookieprefs --test fuzz_regressions
+echo "== miri: cookieprefs differential decoding (a few proptest cases)"
+MIRIFLAGS="$MIRIFLAGS -Zmiri-disable-isolation" cargo +nightly miri test -p cookieprefs --test differential
 echo "== miri: cookieprefs-ffi (C ABI) tests"
 cargo +nightly miri test -p cookieprefs-ffi --lib --tests
 echo "miri: ok in $((SECONDS - start)) s"
