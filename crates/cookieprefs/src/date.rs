@@ -192,7 +192,6 @@ mod tests {
     }
 
     #[test]
-    #[cfg_attr(miri, ignore)] // 65 536 days: minutes under Miri
     fn every_day_round_trips() {
         // Every encodable day natively; a sample under Miri, where the full loop takes minutes.
         let step = if cfg!(miri) { 997 } else { 1 };
