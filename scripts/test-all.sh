@@ -1,21 +1,18 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh machine of this project's kind (Rust stable
 # and nightly, Python 3.11 with pip, gcc/g++, valgrind). Installs what it needs
-# itself: cargo-fuzz, the nightly miri component, a Python virtualenv with
-# maturin, pytest, hypothesis and Django.
+# itself: cargo-fuzz and the nightly miri component.
 #
 #   ./scripts/test-all.sh            # everything
-#   ./scripts/test-all.sh rust c     # some suites: rust c python fuzz miri
+#   ./scripts/test-all.sh rust miri  # some suites: rust fuzz miri
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(rust c python fuzz miri)
+[ ${#suites[@]} -gt 0 ] || suites=(rust fuzz miri)
 
 declare -A script=(
   [rust]=scripts/test-rust.sh
-  [c]=scripts/test-c.sh
-  [python]=scripts/test-python.sh
   [fuzz]=scripts/fuzz-smoke.sh
   [miri]=scripts/miri.sh
 )
