@@ -128,6 +128,24 @@ typedef enum {
   COOKIEPREFS_BANNER_REASON_NEW_CATEGORY = 5,
 } cookieprefs_banner_reason;
 
+// The seven Google Consent Mode v2 types.
+typedef enum {
+  // `ad_storage`
+  COOKIEPREFS_CONSENT_TYPE_AD_STORAGE = 0,
+  // `ad_user_data`
+  COOKIEPREFS_CONSENT_TYPE_AD_USER_DATA = 1,
+  // `ad_personalization`
+  COOKIEPREFS_CONSENT_TYPE_AD_PERSONALIZATION = 2,
+  // `analytics_storage`
+  COOKIEPREFS_CONSENT_TYPE_ANALYTICS_STORAGE = 3,
+  // `functionality_storage`
+  COOKIEPREFS_CONSENT_TYPE_FUNCTIONALITY_STORAGE = 4,
+  // `personalization_storage`
+  COOKIEPREFS_CONSENT_TYPE_PERSONALIZATION_STORAGE = 5,
+  // `security_storage`
+  COOKIEPREFS_CONSENT_TYPE_SECURITY_STORAGE = 6,
+} cookieprefs_consent_type;
+
 // The result of evaluating a request (opaque, immutable). Free with
 // `cookieprefs_evaluation_free`.
 typedef struct cookieprefs_evaluation cookieprefs_evaluation;

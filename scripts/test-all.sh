@@ -4,15 +4,16 @@
 # itself: cargo-fuzz and the nightly miri component.
 #
 #   ./scripts/test-all.sh            # everything
-#   ./scripts/test-all.sh rust miri  # some suites: rust fuzz miri
+#   ./scripts/test-all.sh rust c     # some suites: rust c fuzz miri
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(rust fuzz miri)
+[ ${#suites[@]} -gt 0 ] || suites=(rust c fuzz miri)
 
 declare -A script=(
   [rust]=scripts/test-rust.sh
+  [c]=scripts/test-c.sh
   [fuzz]=scripts/fuzz-smoke.sh
   [miri]=scripts/miri.sh
 )

@@ -1,0 +1,65 @@
+/* What an edge server does on each request: read the Cookie: header, decide
+ * whether the consent banner must be shown and whether statistics may load.
+ *
+ *   banner 'sessionid=x; cookies_preferences=BAADCdcJ1w5Q' [YYYY-MM-DD]
+ *
+ * Build (after `cargo build --release -p cookieprefs-ffi`, from the repo root):
+ *   cc -std=c99 -Wall -Wextra -Wpedantic -Werror -Iinclude examples/c/banner.c \
+ *      target/release/libcookieprefs.a -lpthread -ldl -lm -o banner
+ */
+#include "cookieprefs.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *REASONS[] = {"none", "no_choice", "invalid_value", "expired", "policy_updated", "new_category"};
+
+int main(int argc, char **argv) {
+    const char *header;
+    uint16_t today;
+    cookieprefs_policy *policy = NULL;
+    cookieprefs_evaluation *ev = NULL;
+    cookieprefs_banner_reason reason;
+    cookieprefs_state statistics;
+    cookieprefs_status status, value_status;
+    int year, month, day;
+
+    if (argc < 2 || argc > 3) {
+        fprintf(stderr, "usage: %s 'COOKIE HEADER' [YYYY-MM-DD]\n", argv[0]);
+        return 2;
+    }
+    header = argv[1];
+    today = cookieprefs_today();
+    if (argc == 3) {
+        if (sscanf(argv[2], "%4d-%2d-%2d", &year, &month, &day) != 3 ||
+            cookieprefs_date_from_ymd(year, (uint32_t)month, (uint32_t)day, &today) != COOKIEPREFS_STATUS_OK) {
+            fprintf(stderr, "invalid date %s\n", argv[2]);
+            return 2;
+        }
+    }
+
+    /* A real server builds its policy once, at start-up, from its JSON file. */
+    status = cookieprefs_policy_default(&policy);
+    if (status == COOKIEPREFS_STATUS_OK)
+        status = cookieprefs_policy_evaluate_header(policy, (const uint8_t *)header, strlen(header), today, false, &ev);
+    if (status != COOKIEPREFS_STATUS_OK) {
+        fprintf(stderr, "cookieprefs: %s\n", cookieprefs_status_str(status));
+        cookieprefs_policy_free(policy);
+        return 1;
+    }
+    cookieprefs_evaluation_banner_reason(ev, &reason);
+    cookieprefs_evaluation_state(ev, 1 /* statistics */, &statistics);
+    cookieprefs_evaluation_value_status(ev, &value_status);
+
+    if (reason == COOKIEPREFS_BANNER_REASON_NONE)
+        printf("banner: hide\n");
+    else
+        printf("banner: show (%s)\n", REASONS[reason]);
+    if (value_status != COOKIEPREFS_STATUS_OK)
+        printf("cookie rejected: %s\n", cookieprefs_status_str(value_status));
+    printf("statistics: %s\n", statistics == COOKIEPREFS_STATE_GRANTED ? "allowed" : "not allowed");
+
+    cookieprefs_evaluation_free(ev);
+    cookieprefs_policy_free(policy);
+    return 0;
+}

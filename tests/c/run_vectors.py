@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Drives vector_runner (the C ABI) through every case of tests/vectors/.
+
+Usage: run_vectors.py PATH/TO/vector_runner [RUNNER ARGS PREFIX...]
+The runner may be wrapped, e.g. `valgrind ... ./vector_runner`.
+Python standard library only: the C test suite must not need a virtualenv.
+"""
+import datetime
+import json
+import pathlib
+import subprocess
+import sys
+
+VECTORS = pathlib.Path(__file__).resolve().parents[1] / "vectors"
+EPOCH = datetime.date(2020, 1, 1)
+METHODS = ["banner", "preferences_page", "browser_signal", "imported"]
+STATES = ["not_asked", "denied", "granted"]
+STANDARD = {"necessary": 0, "statistics": 1, "first_party": 2, "third_party": 3}
+CONSENT_TYPES = [
+    "ad_storage", "ad_user_data", "ad_personalization", "analytics_storage",
+    "functionality_storage", "personalization_storage", "security_storage",
+]
+
+
+def hexed(text):
+    """Hex of the UTF-8 bytes; `zz` (not hex: zero bytes, non-NULL) for an empty string."""
+    data = text.encode("utf-8")
+    return data.hex() if data else "zz"
+
+
+def days(iso):
+    return (datetime.date.fromisoformat(iso) - EPOCH).days
+
+
+def category_id(name, policy=None):
+    if policy is not None:
+        for c in policy.get("categories") or []:
+            if c["name"] == name:
+                return c["id"]
+    return STANDARD[name] if name in STANDARD else int(name)
+
+
+def main():
+    runner = sys.argv[1:]
+    decode = json.loads((VECTORS / "decode.json").read_text())
+    evaluate = json.loads((VECTORS / "evaluate.json").read_text())
+    headers = json.loads((VECTORS / "cookie_header.json").read_text())
+
+    lines, checks = [], []
+    for case in decode["valid"]:
+        lines.append(f"decode\t{hexed(case['value'])}")
+        checks.append(("decode-valid", case))
+    for case in decode["invalid"]:
+        lines.append(f"decode\t{hexed(case['value'])}")
+        checks.append(("decode-invalid", case))
+    for case in evaluate["cases"]:
+        policy = evaluate["policies"][case["policy"]]
+        lines.append(f"policy\t{hexed(json.dumps(policy))}")
+        checks.append(("policy", case))
+        value = "-" if case["value"] is None else hexed(case["value"])  # "-": no cookie
+        lines.append(f"eval\t{value}\t{days(case['today'])}\t{int(case['gpc'])}")
+        checks.append(("eval", case))
+    for case in headers["cases"]:
+        lines.append(f"header\t{hexed(case['header'])}\t{hexed(case['cookie_name'])}")
+        checks.append(("header", case))
+
+    out = subprocess.run(runner, input="\n".join(lines) + "\n", capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        print(out.stderr, file=sys.stderr)
+        print(f"vector runner exited with {out.returncode}", file=sys.stderr)
+        return 1
+    results = out.stdout.splitlines()
+    if len(results) != len(checks):
+        print(f"expected {len(checks)} answers, got {len(results)}", file=sys.stderr)
+        return 1
+
+    passed, failed = 0, 0
+    for (kind, case), answer in zip(checks, results):
+        fields = answer.split("\t")
+        problem = None
+        if kind == "decode-valid":
+            f = case["fields"]
+            states = ["0"] * 63
+            for name, state in f["categories"].items():
+                states[category_id(name) - 1] = str(STATES.index(state))
+            cid = f["consent_id"].replace("-", "") if f["consent_id"] else "-"
+            want = ["ok", str(f["revision"]), str(days(f["created"])), str(days(f["updated"])),
+                    str(METHODS.index(f["method"])), cid, "".join(states), case["value"]]
+            if fields != want:
+                problem = f"got {fields}, want {want}"
+        elif kind == "decode-invalid":
+            if fields != ["error", case["error"]]:
+                problem = f"got {fields}, want error {case['error']}"
+        elif kind == "policy":
+            if fields != ["ok"]:
+                problem = f"policy {case['policy']} not loaded: {fields}"
+            else:
+                continue  # not a case of its own
+        elif kind == "eval":
+            exp = case["expected"]
+            policy = evaluate["policies"][case["policy"]]
+            if len(fields) != 6 or fields[0] != "ok":
+                problem = f"got {fields}"
+            else:
+                _, banner, reason, status, states, mode = fields
+                want_status = exp["error"] or "ok"
+                if banner != str(int(exp["needs_banner"])):
+                    problem = f"banner {banner}"
+                elif reason != (exp["reason"] or "none"):
+                    problem = f"reason {reason}, want {exp['reason']}"
+                elif status != want_status:
+                    problem = f"value status {status}, want {want_status}"
+                else:
+                    for name, state in exp["categories"].items():
+                        got = states[category_id(name, policy)]
+                        if got != str(STATES.index(state)):
+                            problem = f"{name}: state {got}, want {state}"
+                    want_mode = "".join("1" if exp["consent_mode"][t] == "granted" else "0" for t in CONSENT_TYPES)
+                    if mode != want_mode:
+                        problem = f"consent mode {mode}, want {want_mode}"
+        elif kind == "header":
+            want = "none" if case["value"] is None else f"found\t{case['value'].encode().hex()}"
+            if case["value"] == "":
+                want = "found\t"
+            if answer != want:
+                problem = f"got {answer!r}, want {want!r}"
+        if problem:
+            failed += 1
+            print(f"FAIL {kind} {case['name']}: {problem}", file=sys.stderr)
+        else:
+            passed += 1
+    print(f"vectors through the C ABI: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

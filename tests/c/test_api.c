@@ -1,0 +1,318 @@
+/* Exercises every function of include/cookieprefs.h from C99, including
+ * every status path and NULL handling. Exits non-zero on the first failure. */
+#include "cookieprefs.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int checks = 0;
+
+#define CHECK(cond)                                                              \
+    do {                                                                         \
+        checks++;                                                                \
+        if (!(cond)) {                                                           \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
+            exit(1);                                                             \
+        }                                                                        \
+    } while (0)
+
+#define OK(call) CHECK((call) == COOKIEPREFS_STATUS_OK)
+#define IS(call, status) CHECK((call) == (status))
+
+static const char TYPICAL[] = "BAADCdcJ1w5Q";
+static const uint16_t DAY = 2519; /* 2026-11-24 */
+
+static void test_version_and_status(void) {
+    char want[32];
+    snprintf(want, sizeof want, "%d.%d.%d", COOKIEPREFS_VERSION_MAJOR, COOKIEPREFS_VERSION_MINOR,
+             COOKIEPREFS_VERSION_PATCH);
+    CHECK(strcmp(cookieprefs_version(), want) == 0);
+    CHECK(COOKIEPREFS_FORMAT_VERSION == 1);
+    CHECK(strcmp(cookieprefs_status_str(COOKIEPREFS_STATUS_OK), "ok") == 0);
+    CHECK(strcmp(cookieprefs_status_str(COOKIEPREFS_STATUS_TRUNCATED), "truncated") == 0);
+    CHECK(strcmp(cookieprefs_status_str(COOKIEPREFS_STATUS_NULL_ARGUMENT), "null_argument") == 0);
+    CHECK(strcmp(cookieprefs_status_str(COOKIEPREFS_STATUS_PANIC), "panic") == 0);
+    CHECK(strcmp(cookieprefs_status_str(-5), "unknown status") == 0);
+}
+
+static void test_decode_and_fields(void) {
+    cookieprefs_preferences *p = NULL;
+    cookieprefs_state st;
+    uint16_t u16v;
+    uint8_t slots, id[16];
+    bool has = true;
+    cookieprefs_method m;
+    size_t len, n;
+    char buf[COOKIEPREFS_MAX_ENCODED_LEN + 1];
+
+    OK(cookieprefs_preferences_decode((const uint8_t *)TYPICAL, strlen(TYPICAL), &p));
+    CHECK(p != NULL);
+    OK(cookieprefs_preferences_state(p, 1, &st));
+    CHECK(st == COOKIEPREFS_STATE_GRANTED);
+    OK(cookieprefs_preferences_state(p, 2, &st));
+    CHECK(st == COOKIEPREFS_STATE_DENIED);
+    OK(cookieprefs_preferences_state(p, 3, &st));
+    CHECK(st == COOKIEPREFS_STATE_DENIED);
+    OK(cookieprefs_preferences_state(p, 0, &st));
+    CHECK(st == COOKIEPREFS_STATE_GRANTED);
+    OK(cookieprefs_preferences_state(p, 63, &st));
+    CHECK(st == COOKIEPREFS_STATE_NOT_ASKED);
+    IS(cookieprefs_preferences_state(p, 64, &st), COOKIEPREFS_STATUS_INVALID_CATEGORY);
+    OK(cookieprefs_preferences_revision(p, &u16v));
+    CHECK(u16v == 3);
+    OK(cookieprefs_preferences_created_days(p, &u16v));
+    CHECK(u16v == DAY);
+    OK(cookieprefs_preferences_updated_days(p, &u16v));
+    CHECK(u16v == DAY);
+    OK(cookieprefs_preferences_method(p, &m));
+    CHECK(m == COOKIEPREFS_METHOD_BANNER);
+    OK(cookieprefs_preferences_slot_count(p, &slots));
+    CHECK(slots == 3);
+    memset(id, 0xAB, sizeof id);
+    OK(cookieprefs_preferences_consent_id(p, id, &has));
+    CHECK(!has && id[0] == 0xAB);
+    OK(cookieprefs_preferences_encoded_len(p, &len));
+    CHECK(len == 12);
+
+    /* Encode: short buffer untouched, capacity needed reported, then exact. */
+    memset(buf, '#', sizeof buf);
+    IS(cookieprefs_preferences_encode(p, (uint8_t *)buf, 12, &n), COOKIEPREFS_STATUS_BUFFER_TOO_SMALL);
+    CHECK(n == 13 && buf[0] == '#');
+    OK(cookieprefs_preferences_encode(p, (uint8_t *)buf, sizeof buf, &n));
+    CHECK(n == 12 && strcmp(buf, TYPICAL) == 0);
+
+    /* NULL everywhere. */
+    IS(cookieprefs_preferences_state(NULL, 1, &st), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    IS(cookieprefs_preferences_state(p, 1, NULL), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    IS(cookieprefs_preferences_revision(NULL, &u16v), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    IS(cookieprefs_preferences_created_days(p, NULL), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    IS(cookieprefs_preferences_updated_days(NULL, &u16v), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    IS(cookieprefs_preferences_method(p, NULL), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    IS(cookieprefs_preferences_slot_count(NULL, &slots), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    IS(cookieprefs_preferences_consent_id(p, NULL, &has), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    IS(cookieprefs_preferences_encoded_len(p, NULL), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    IS(cookieprefs_preferences_encode(p, (uint8_t *)buf, sizeof buf, NULL), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    IS(cookieprefs_preferences_encode(p, NULL, sizeof buf, &n), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    cookieprefs_preferences_free(p);
+    cookieprefs_preferences_free(NULL);
+}
+
+static void test_decode_errors(void) {
+    struct {
+        const char *value;
+        cookieprefs_status want;
+    } cases[] = {
+        {"", COOKIEPREFS_STATUS_EMPTY},
+        {"BAADCdcJ1w5Q=", COOKIEPREFS_STATUS_INVALID_CHARACTER},
+        {"CAADCdcJ1w5Q", COOKIEPREFS_STATUS_UNSUPPORTED_VERSION},
+        {"BAADCdcJ1w5", COOKIEPREFS_STATUS_TRUNCATED},
+        {"BAADCdcJ1w5QA", COOKIEPREFS_STATUS_TRAILING_DATA},
+        {"BAADCdcJ1w5R", COOKIEPREFS_STATUS_NON_ZERO_PADDING},
+        {"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", COOKIEPREFS_STATUS_TOO_LONG},
+    };
+    size_t i;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        cookieprefs_preferences *p = (cookieprefs_preferences *)&cases[i];
+        IS(cookieprefs_preferences_decode((const uint8_t *)cases[i].value, strlen(cases[i].value), &p),
+           cases[i].want);
+        CHECK(p == (cookieprefs_preferences *)&cases[i]); /* out untouched */
+    }
+    {
+        cookieprefs_preferences *p = NULL;
+        IS(cookieprefs_preferences_decode(NULL, 3, &p), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+        IS(cookieprefs_preferences_decode((const uint8_t *)TYPICAL, 12, NULL), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    }
+}
+
+static void test_builder(void) {
+    cookieprefs_preferences *p = NULL;
+    uint8_t id[16] = {0x67, 0xe5, 0x50, 0x44, 0x10, 0xb1, 0x42, 0x6f,
+                      0x92, 0x47, 0xbb, 0x68, 0x0e, 0x5f, 0xe0, 0xc8};
+    uint8_t got[16];
+    bool has = false;
+    char buf[COOKIEPREFS_MAX_ENCODED_LEN + 1];
+    size_t n;
+    cookieprefs_method m;
+
+    OK(cookieprefs_preferences_new(DAY, &p));
+    OK(cookieprefs_preferences_set_state(p, 1, COOKIEPREFS_STATE_GRANTED));
+    OK(cookieprefs_preferences_set_state(p, 2, COOKIEPREFS_STATE_DENIED));
+    OK(cookieprefs_preferences_set_state(p, 3, COOKIEPREFS_STATE_DENIED));
+    OK(cookieprefs_preferences_set_revision(p, 3));
+    OK(cookieprefs_preferences_encode(p, (uint8_t *)buf, sizeof buf, &n));
+    CHECK(strcmp(buf, TYPICAL) == 0);
+
+    IS(cookieprefs_preferences_set_state(p, 0, COOKIEPREFS_STATE_DENIED), COOKIEPREFS_STATUS_NECESSARY_NOT_STORED);
+    IS(cookieprefs_preferences_set_state(p, 64, COOKIEPREFS_STATE_DENIED), COOKIEPREFS_STATUS_INVALID_CATEGORY);
+    IS(cookieprefs_preferences_set_state(p, 1, 7), COOKIEPREFS_STATUS_UNKNOWN_NAME);
+    IS(cookieprefs_preferences_set_revision(p, 4096), COOKIEPREFS_STATUS_REVISION_OUT_OF_RANGE);
+    IS(cookieprefs_preferences_set_dates(p, DAY, DAY - 1), COOKIEPREFS_STATUS_DATES_OUT_OF_ORDER);
+    IS(cookieprefs_preferences_set_method(p, 9), COOKIEPREFS_STATUS_UNKNOWN_NAME);
+    IS(cookieprefs_preferences_set_revision(NULL, 1), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    OK(cookieprefs_preferences_encode(p, (uint8_t *)buf, sizeof buf, &n));
+    CHECK(strcmp(buf, TYPICAL) == 0); /* refused changes changed nothing */
+
+    OK(cookieprefs_preferences_set_dates(p, DAY - 30, DAY));
+    OK(cookieprefs_preferences_set_method(p, COOKIEPREFS_METHOD_PREFERENCES_PAGE));
+    OK(cookieprefs_preferences_set_state(p, 16, COOKIEPREFS_STATE_GRANTED));
+    OK(cookieprefs_preferences_set_consent_id(p, id));
+    OK(cookieprefs_preferences_consent_id(p, got, &has));
+    CHECK(has && memcmp(got, id, 16) == 0);
+    OK(cookieprefs_preferences_method(p, &m));
+    CHECK(m == COOKIEPREFS_METHOD_PREFERENCES_PAGE);
+    OK(cookieprefs_preferences_encode(p, (uint8_t *)buf, sizeof buf, &n));
+    CHECK(n == 37);
+    OK(cookieprefs_preferences_set_consent_id(p, NULL));
+    OK(cookieprefs_preferences_consent_id(p, got, &has));
+    CHECK(!has);
+    IS(cookieprefs_preferences_new(DAY, NULL), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    cookieprefs_preferences_free(p);
+}
+
+static void test_fast_path_header_and_dates(void) {
+    const char *header = "a={\"x\":1;\"y\":2}; cookies_preferences=BAADCdcJ1w5Q; b=\xff";
+    cookieprefs_state st;
+    size_t off = 0, len = 0;
+    uint16_t d;
+
+    OK(cookieprefs_value_category_state((const uint8_t *)TYPICAL, 12, 1, &st));
+    CHECK(st == COOKIEPREFS_STATE_GRANTED);
+    OK(cookieprefs_value_category_state((const uint8_t *)TYPICAL, 12, 3, &st));
+    CHECK(st == COOKIEPREFS_STATE_DENIED);
+    IS(cookieprefs_value_category_state((const uint8_t *)TYPICAL, 5, 1, &st), COOKIEPREFS_STATUS_TRUNCATED);
+    IS(cookieprefs_value_category_state((const uint8_t *)TYPICAL, 12, 64, &st), COOKIEPREFS_STATUS_INVALID_CATEGORY);
+    IS(cookieprefs_value_category_state(NULL, 12, 1, &st), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+
+    OK(cookieprefs_cookie_find((const uint8_t *)header, strlen(header), "cookies_preferences", &off, &len));
+    CHECK(len == 12 && memcmp(header + off, TYPICAL, 12) == 0);
+    IS(cookieprefs_cookie_find((const uint8_t *)header, strlen(header), "absent", &off, &len),
+       COOKIEPREFS_STATUS_NOT_FOUND);
+    IS(cookieprefs_cookie_find((const uint8_t *)header, strlen(header), "\xff", &off, &len),
+       COOKIEPREFS_STATUS_INVALID_UTF8);
+    IS(cookieprefs_cookie_find((const uint8_t *)header, strlen(header), NULL, &off, &len),
+       COOKIEPREFS_STATUS_NULL_ARGUMENT);
+
+    OK(cookieprefs_date_from_ymd(2026, 11, 24, &d));
+    CHECK(d == DAY);
+    IS(cookieprefs_date_from_ymd(2026, 2, 29, &d), COOKIEPREFS_STATUS_INVALID_DATE);
+    IS(cookieprefs_date_from_ymd(2200, 1, 1, &d), COOKIEPREFS_STATUS_DATE_OUT_OF_RANGE);
+    CHECK(cookieprefs_today() >= DAY);
+}
+
+static void test_policy_and_evaluation(void) {
+    static const char json[] = "{\"revision\": 3}";
+    static const char header[] = "sessionid=x; cookies_preferences=BAADCdcJ1w5Q";
+    static const char bad[] = "cookies_preferences=%7B%7D";
+    cookieprefs_policy *pol = NULL;
+    cookieprefs_evaluation *ev = NULL;
+    cookieprefs_preferences *stored = NULL, *choice = NULL;
+    cookieprefs_state st;
+    cookieprefs_banner_reason reason;
+    cookieprefs_status vs;
+    bool b;
+    char buf[256];
+    size_t n;
+    uint16_t rev;
+    const uint8_t stats_only[] = {1};
+
+    OK(cookieprefs_policy_from_json((const uint8_t *)json, strlen(json), &pol));
+    OK(cookieprefs_policy_revision(pol, &rev));
+    CHECK(rev == 3);
+
+    OK(cookieprefs_policy_evaluate_header(pol, (const uint8_t *)header, strlen(header), DAY, false, &ev));
+    OK(cookieprefs_evaluation_needs_banner(ev, &b));
+    CHECK(!b);
+    OK(cookieprefs_evaluation_banner_reason(ev, &reason));
+    CHECK(reason == COOKIEPREFS_BANNER_REASON_NONE);
+    OK(cookieprefs_evaluation_value_status(ev, &vs));
+    CHECK(vs == COOKIEPREFS_STATUS_OK);
+    OK(cookieprefs_evaluation_state(ev, 1, &st));
+    CHECK(st == COOKIEPREFS_STATE_GRANTED);
+    OK(cookieprefs_evaluation_state(ev, 3, &st));
+    CHECK(st == COOKIEPREFS_STATE_DENIED);
+    OK(cookieprefs_evaluation_consent_mode(ev, COOKIEPREFS_CONSENT_TYPE_ANALYTICS_STORAGE, &b));
+    CHECK(b);
+    OK(cookieprefs_evaluation_consent_mode(ev, COOKIEPREFS_CONSENT_TYPE_AD_STORAGE, &b));
+    CHECK(!b);
+    OK(cookieprefs_evaluation_consent_mode(ev, COOKIEPREFS_CONSENT_TYPE_SECURITY_STORAGE, &b));
+    CHECK(b);
+    IS(cookieprefs_evaluation_consent_mode(ev, 7, &b), COOKIEPREFS_STATUS_UNKNOWN_NAME);
+    OK(cookieprefs_evaluation_consent_mode_json(ev, (uint8_t *)buf, sizeof buf, &n));
+    CHECK(strstr(buf, "\"analytics_storage\":\"granted\"") != NULL);
+    IS(cookieprefs_evaluation_consent_mode_json(ev, (uint8_t *)buf, 10, &n), COOKIEPREFS_STATUS_BUFFER_TOO_SMALL);
+    CHECK(n == strlen(buf) + 1);
+    OK(cookieprefs_evaluation_set_cookie_header(ev, (uint8_t *)buf, sizeof buf, &n));
+    CHECK(strcmp(buf, "cookies_preferences=BAADCdcJ1w5Q; Max-Age=15811200; Path=/; SameSite=Lax; Secure") == 0);
+    OK(cookieprefs_evaluation_stored(ev, &stored));
+    OK(cookieprefs_preferences_revision(stored, &rev));
+    CHECK(rev == 3);
+    cookieprefs_preferences_free(stored);
+    cookieprefs_evaluation_free(ev);
+
+    /* A junk cookie and GPC: fail closed, third_party refused by GPC. */
+    OK(cookieprefs_policy_evaluate_header(pol, (const uint8_t *)bad, strlen(bad), DAY, true, &ev));
+    OK(cookieprefs_evaluation_banner_reason(ev, &reason));
+    CHECK(reason == COOKIEPREFS_BANNER_REASON_INVALID_VALUE);
+    OK(cookieprefs_evaluation_value_status(ev, &vs));
+    CHECK(vs == COOKIEPREFS_STATUS_INVALID_CHARACTER);
+    OK(cookieprefs_evaluation_state(ev, 1, &st));
+    CHECK(st == COOKIEPREFS_STATE_NOT_ASKED);
+    OK(cookieprefs_evaluation_state(ev, 3, &st));
+    CHECK(st == COOKIEPREFS_STATE_DENIED);
+    IS(cookieprefs_evaluation_stored(ev, &stored), COOKIEPREFS_STATUS_NOT_FOUND);
+    IS(cookieprefs_evaluation_set_cookie_header(ev, (uint8_t *)buf, sizeof buf, &n), COOKIEPREFS_STATUS_NOT_FOUND);
+
+    /* The visitor accepts statistics only: the value to store, and its header. */
+    OK(cookieprefs_evaluation_choose(ev, stats_only, 1, COOKIEPREFS_METHOD_BANNER, &choice));
+    OK(cookieprefs_preferences_encode(choice, (uint8_t *)buf, sizeof buf, &n));
+    CHECK(strcmp(buf, TYPICAL) == 0);
+    IS(cookieprefs_policy_set_cookie_header(pol, choice, DAY, NULL, 0, &n), COOKIEPREFS_STATUS_BUFFER_TOO_SMALL);
+    CHECK(n == 81);
+    OK(cookieprefs_policy_set_cookie_header(pol, choice, DAY, (uint8_t *)buf, n, &n));
+    CHECK(n == 80);
+    IS(cookieprefs_evaluation_choose(ev, (const uint8_t *)"\0", 1, 0, &stored), COOKIEPREFS_STATUS_NECESSARY_NOT_STORED);
+    IS(cookieprefs_evaluation_choose(ev, NULL, 0, 5, &stored), COOKIEPREFS_STATUS_UNKNOWN_NAME);
+    cookieprefs_preferences_free(choice);
+    OK(cookieprefs_policy_delete_cookie_header(pol, (uint8_t *)buf, sizeof buf, &n));
+    CHECK(strcmp(buf, "cookies_preferences=; Max-Age=0; Path=/; SameSite=Lax; Secure") == 0);
+    cookieprefs_evaluation_free(ev);
+
+    /* No cookie at all. */
+    OK(cookieprefs_policy_evaluate_value(pol, NULL, 0, DAY, false, &ev));
+    OK(cookieprefs_evaluation_banner_reason(ev, &reason));
+    CHECK(reason == COOKIEPREFS_BANNER_REASON_NO_CHOICE);
+    cookieprefs_evaluation_free(ev);
+    OK(cookieprefs_policy_evaluate_value(pol, (const uint8_t *)TYPICAL, 12, DAY, false, &ev));
+    OK(cookieprefs_evaluation_needs_banner(ev, &b));
+    CHECK(!b);
+    cookieprefs_evaluation_free(ev);
+
+    IS(cookieprefs_policy_evaluate_header(NULL, NULL, 0, DAY, false, &ev), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    IS(cookieprefs_policy_evaluate_header(pol, NULL, 0, DAY, false, NULL), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    IS(cookieprefs_evaluation_needs_banner(NULL, &b), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    cookieprefs_policy_free(pol);
+
+    /* Policy errors. */
+    pol = NULL;
+    IS(cookieprefs_policy_from_json((const uint8_t *)"{", 1, &pol), COOKIEPREFS_STATUS_INVALID_POLICY);
+    IS(cookieprefs_policy_from_json((const uint8_t *)"{\"revision\":5000}", 17, &pol),
+       COOKIEPREFS_STATUS_REVISION_OUT_OF_RANGE);
+    IS(cookieprefs_policy_from_json((const uint8_t *)"\xff", 1, &pol), COOKIEPREFS_STATUS_INVALID_UTF8);
+    CHECK(pol == NULL);
+    OK(cookieprefs_policy_default(&pol));
+    cookieprefs_policy_free(pol);
+    cookieprefs_policy_free(NULL);
+    cookieprefs_evaluation_free(NULL);
+}
+
+int main(void) {
+    test_version_and_status();
+    test_decode_and_fields();
+    test_decode_errors();
+    test_builder();
+    test_fast_path_header_and_dates();
+    test_policy_and_evaluation();
+    printf("test_api (C): %d checks passed\n", checks);
+    return 0;
+}

@@ -1,0 +1,175 @@
+/* Line-oriented runner that lets tests/c/run_vectors.py push every shared
+ * vector through the C ABI. One command per line, fields separated by tabs,
+ * byte strings in hex (values may hold any bytes; `zz` is the empty string):
+ *
+ *   decode <hex>              -> ok <rev> <created> <updated> <method> <id hex|-> <states 1..63> <re-encoded>
+ *                                | error <status name>
+ *   policy <hex json>         -> ok | error <status name>     (replaces the current policy)
+ *   eval <hex value|-> <today days> <gpc 0|1>
+ *                             -> ok <banner 0|1> <reason> <value status name> <states 0..63> <consent mode x7>
+ *   header <hex header> <hex name> -> found <hex value> | none
+ */
+#include "cookieprefs.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_LINE 65536
+
+static size_t unhex(const char *hex, uint8_t *out, size_t cap) {
+    size_t n = 0;
+    while (hex[0] && hex[1] && n < cap) {
+        unsigned v;
+        if (sscanf(hex, "%2x", &v) != 1) break;
+        out[n++] = (uint8_t)v;
+        hex += 2;
+    }
+    return n;
+}
+
+static void print_hex(const uint8_t *b, size_t n) {
+    size_t i;
+    for (i = 0; i < n; i++) printf("%02x", b[i]);
+}
+
+static const char *reason_name(cookieprefs_banner_reason r) {
+    switch (r) {
+    case COOKIEPREFS_BANNER_REASON_NONE: return "none";
+    case COOKIEPREFS_BANNER_REASON_NO_CHOICE: return "no_choice";
+    case COOKIEPREFS_BANNER_REASON_INVALID_VALUE: return "invalid_value";
+    case COOKIEPREFS_BANNER_REASON_EXPIRED: return "expired";
+    case COOKIEPREFS_BANNER_REASON_POLICY_UPDATED: return "policy_updated";
+    case COOKIEPREFS_BANNER_REASON_NEW_CATEGORY: return "new_category";
+    }
+    return "?";
+}
+
+static void cmd_decode(const char *hex) {
+    static uint8_t value[MAX_LINE];
+    size_t len = unhex(hex, value, sizeof value);
+    cookieprefs_preferences *p = NULL;
+    cookieprefs_status s = cookieprefs_preferences_decode(value, len, &p);
+    uint16_t rev, created, updated;
+    cookieprefs_method m;
+    uint8_t id[16];
+    bool has;
+    int c;
+    char buf[COOKIEPREFS_MAX_ENCODED_LEN + 1];
+    size_t n;
+    cookieprefs_state st;
+    /* The fast path must agree with the handle for every category. */
+    cookieprefs_state fast;
+
+    if (s != COOKIEPREFS_STATUS_OK) {
+        cookieprefs_status fs = cookieprefs_value_category_state(value, len, 1, &fast);
+        printf("error\t%s%s\n", cookieprefs_status_str(s), fs == s ? "" : "\tfast-path-disagrees");
+        return;
+    }
+    cookieprefs_preferences_revision(p, &rev);
+    cookieprefs_preferences_created_days(p, &created);
+    cookieprefs_preferences_updated_days(p, &updated);
+    cookieprefs_preferences_method(p, &m);
+    cookieprefs_preferences_consent_id(p, id, &has);
+    printf("ok\t%u\t%u\t%u\t%d\t", rev, created, updated, (int)m);
+    if (has) print_hex(id, 16);
+    else printf("-");
+    printf("\t");
+    for (c = 1; c <= 63; c++) {
+        cookieprefs_preferences_state(p, (uint8_t)c, &st);
+        if (cookieprefs_value_category_state(value, len, (uint8_t)c, &fast) != COOKIEPREFS_STATUS_OK || fast != st) {
+            printf("X");
+            continue;
+        }
+        printf("%d", (int)st);
+    }
+    if (cookieprefs_preferences_encode(p, (uint8_t *)buf, sizeof buf, &n) == COOKIEPREFS_STATUS_OK)
+        printf("\t%s\n", buf);
+    else
+        printf("\t<encode failed>\n");
+    cookieprefs_preferences_free(p);
+}
+
+int main(void) {
+    static char line[MAX_LINE * 2 + 64];
+    static uint8_t a[MAX_LINE], b[MAX_LINE];
+    cookieprefs_policy *policy = NULL;
+
+    if (cookieprefs_policy_default(&policy) != COOKIEPREFS_STATUS_OK) return 1;
+    while (fgets(line, sizeof line, stdin)) {
+        char *cmd = strtok(line, "\t\n");
+        if (!cmd) continue;
+        if (strcmp(cmd, "decode") == 0) {
+            char *hex = strtok(NULL, "\t\n");
+            cmd_decode(hex ? hex : "");
+        } else if (strcmp(cmd, "policy") == 0) {
+            char *hex = strtok(NULL, "\t\n");
+            size_t n = unhex(hex ? hex : "", a, sizeof a);
+            cookieprefs_policy *next = NULL;
+            cookieprefs_status s = cookieprefs_policy_from_json(a, n, &next);
+            if (s == COOKIEPREFS_STATUS_OK) {
+                cookieprefs_policy_free(policy);
+                policy = next;
+                printf("ok\n");
+            } else {
+                printf("error\t%s\n", cookieprefs_status_str(s));
+            }
+        } else if (strcmp(cmd, "eval") == 0) {
+            char *hex = strtok(NULL, "\t\n");
+            char *today = strtok(NULL, "\t\n");
+            char *gpc = strtok(NULL, "\t\n");
+            cookieprefs_evaluation *ev = NULL;
+            size_t n = 0;
+            const uint8_t *value = NULL;
+            bool banner, granted;
+            cookieprefs_banner_reason reason;
+            cookieprefs_status vs;
+            cookieprefs_state st;
+            int c;
+            if (!hex || !today || !gpc) { printf("bad command\n"); continue; }
+            if (strcmp(hex, "-") != 0) {
+                n = unhex(hex, a, sizeof a);
+                value = a;
+            }
+            if (cookieprefs_policy_evaluate_value(policy, value, n, (uint16_t)atoi(today), gpc[0] == '1', &ev) !=
+                COOKIEPREFS_STATUS_OK) {
+                printf("error\n");
+                continue;
+            }
+            cookieprefs_evaluation_needs_banner(ev, &banner);
+            cookieprefs_evaluation_banner_reason(ev, &reason);
+            cookieprefs_evaluation_value_status(ev, &vs);
+            printf("ok\t%d\t%s\t%s\t", banner ? 1 : 0, reason_name(reason), cookieprefs_status_str(vs));
+            for (c = 0; c <= 63; c++) {
+                cookieprefs_evaluation_state(ev, (uint8_t)c, &st);
+                printf("%d", (int)st);
+            }
+            printf("\t");
+            for (c = 0; c < 7; c++) {
+                cookieprefs_evaluation_consent_mode(ev, (uint32_t)c, &granted);
+                printf("%d", granted ? 1 : 0);
+            }
+            printf("\n");
+            cookieprefs_evaluation_free(ev);
+        } else if (strcmp(cmd, "header") == 0) {
+            char *hhex = strtok(NULL, "\t\n");
+            char *nhex = strtok(NULL, "\t\n");
+            size_t hn = unhex(hhex ? hhex : "", a, sizeof a);
+            size_t nn = unhex(nhex ? nhex : "", b, sizeof b - 1);
+            size_t off, len;
+            b[nn] = 0;
+            if (cookieprefs_cookie_find(hn ? a : NULL, hn, (const char *)b, &off, &len) == COOKIEPREFS_STATUS_OK) {
+                printf("found\t");
+                print_hex(a + off, len);
+                printf("\n");
+            } else {
+                printf("none\n");
+            }
+        } else {
+            printf("bad command\n");
+        }
+        fflush(stdout);
+    }
+    cookieprefs_policy_free(policy);
+    return 0;
+}
