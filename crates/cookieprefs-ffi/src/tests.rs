@@ -190,13 +190,15 @@ fn decode_errors_are_statuses_and_out_is_untouched() {
         (b"BAADCdcJ1w5R", S::NonZeroPadding),
         (&[0xff, 0xfe][..], S::InvalidCharacter),
     ] {
-        let mut p = 0x1 as *mut cookieprefs_preferences;
+        let mut sentinel = 0u8;
+        let marker: *mut cookieprefs_preferences = (&mut sentinel as *mut u8).cast();
+        let mut p = marker;
         // SAFETY: valid slice and out-pointer.
         assert_eq!(
             unsafe { cookieprefs_preferences_decode(v.as_ptr(), v.len(), &mut p) },
             want
         );
-        assert_eq!(p as usize, 1, "out written on failure");
+        assert_eq!(p, marker, "out written on failure");
     }
     let mut p = null_mut();
     // SAFETY: NULL arguments are checked.
