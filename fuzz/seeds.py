@@ -72,10 +72,30 @@ def main():
     for c in decode["valid"]:
         seeds["json"][f"prefs-{c['name']}"] = json.dumps(c["fields"]).encode()
 
-    # ffi: operation byte, then (for the value operations) the value.
+    # ffi: a sequence of calls (see fuzz/src/ffi.rs). Bytes of length L < 60
+    # are announced by the selector 4 * L + 1.
+    def blob(b):
+        return bytes([4 * len(b) + 1]) + b
+
+    day = struct.pack("<H", 2519)
     for name, v in values:
-        for op in range(8):
-            seeds["ffi"][f"{name}-op{op}"] = bytes([op, 64, 2]) + v
+        if len(v) >= 60:
+            continue
+        seq = (
+            bytes([0]) + blob(v)  # preferences_decode
+            + bytes([7, 1])  # policy_default
+            + bytes([10, 0]) + blob(v) + day + bytes([1])  # evaluate_value, GPC
+            + bytes([11, 0, 2])  # banner_reason
+            + bytes([13, 0]) + blob(bytes([1])) + bytes([0, 0])  # choose statistics
+            + bytes([15, 3, 0])  # evaluation_set_cookie_header, 256-byte buffer
+            + bytes([6, 0, 3])  # preferences_encode, 256-byte buffer
+            + bytes([1]) + blob(v) + bytes([3])  # value_category_state
+        )
+        seeds["ffi"][name] = seq
+    for c in headers["cases"]:
+        h = c["header"].encode()
+        if len(h) < 60:
+            seeds["ffi"]["header-" + c["name"]] = bytes([7, 1, 9, 0]) + blob(h) + day + bytes([0, 11, 0, 0, 2]) + blob(h) + bytes([0])
 
     total = 0
     for target, files in seeds.items():

@@ -79,16 +79,16 @@ run_target() {
     echo "$rc $((SECONDS - start))" >"$LOGS/$t.status"
 }
 
-pids=()
+running=0
 for t in $TARGETS; do
-    run_target "$t" &
-    pids+=($!)
-    if [ "${#pids[@]}" -ge "$FUZZ_JOBS" ]; then
-        wait "${pids[0]}" || true
-        pids=("${pids[@]:1}")
+    if [ "$running" -ge "$FUZZ_JOBS" ]; then
+        wait -n || true # the first target to finish frees a slot
+        running=$((running - 1))
     fi
+    run_target "$t" &
+    running=$((running + 1))
 done
-for p in "${pids[@]}"; do wait "$p" || true; done
+wait
 
 # Summary.
 failed=0

@@ -119,6 +119,11 @@ impl<'a> Input<'a> {
         head
     }
 
+    /// Whether every byte has been read.
+    pub fn is_empty(&self) -> bool {
+        self.data.is_empty()
+    }
+
     /// Everything left.
     pub fn rest(&mut self) -> &'a [u8] {
         core::mem::take(&mut self.data)

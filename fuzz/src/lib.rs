@@ -6,3 +6,6 @@
 pub mod reference;
 
 pub mod checks;
+
+#[cfg(feature = "ffi")]
+pub mod ffi;
