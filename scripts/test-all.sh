@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh machine of this project's kind (Rust stable
 # and nightly, Python 3.11 with pip, gcc/g++, valgrind). Installs what it needs
-# itself: cargo-fuzz and the nightly miri component.
+# itself: cargo-fuzz, the nightly miri component, and a Python virtualenv
+# (.venv) with maturin, pytest, hypothesis, Django and mypy.
 #
 #   ./scripts/test-all.sh            # everything
-#   ./scripts/test-all.sh rust c     # some suites: rust c fuzz miri
+#   ./scripts/test-all.sh rust c     # some suites: rust c python fuzz miri
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(rust c fuzz miri)
+[ ${#suites[@]} -gt 0 ] || suites=(rust c python fuzz miri)
 
 declare -A script=(
   [rust]=scripts/test-rust.sh
   [c]=scripts/test-c.sh
+  [python]=scripts/test-python.sh
   [fuzz]=scripts/fuzz-smoke.sh
   [miri]=scripts/miri.sh
 )

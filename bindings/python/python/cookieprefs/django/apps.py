@@ -1,0 +1,16 @@
+"""The Django app: validates the COOKIEPREFS setting at start-up."""
+
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class CookiePrefsConfig(AppConfig):
+    name = "cookieprefs.django"
+    label = "cookieprefs"
+    verbose_name = "Cookie preferences"
+
+    def ready(self) -> None:
+        from . import conf
+
+        conf.get_policy()  # raises ImproperlyConfigured with the core's message

@@ -1,0 +1,45 @@
+"""The site's Policy, built once from ``settings.COOKIEPREFS``."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.core.signals import setting_changed
+
+from .. import Error, Policy
+
+_policy: Policy | None = None
+
+
+def get_policy() -> Policy:
+    """The policy of ``settings.COOKIEPREFS`` (a dict of the policy JSON form's
+    keys; absent: the default policy)."""
+    global _policy
+    if _policy is None:
+        config: Any = getattr(settings, "COOKIEPREFS", None)
+        if config is None:
+            config = {}
+        if not isinstance(config, dict):
+            raise ImproperlyConfigured("COOKIEPREFS must be a dict of policy settings (docs/FORMAT.md §7)")
+        try:
+            _policy = Policy.from_dict({"revision": 0, **config})
+        except Error as e:
+            raise ImproperlyConfigured(f"COOKIEPREFS: {e}") from e
+    return _policy
+
+
+def today() -> datetime.date:
+    """Today in UTC: the day every cookie date is counted in."""
+    return datetime.datetime.now(datetime.timezone.utc).date()
+
+
+def _reset(setting: str, **kwargs: Any) -> None:
+    global _policy
+    if setting == "COOKIEPREFS":
+        _policy = None
+
+
+setting_changed.connect(_reset)

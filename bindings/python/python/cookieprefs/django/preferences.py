@@ -1,0 +1,73 @@
+"""``request.cookie_preferences``: the evaluation of the request's cookie,
+shaped for views and templates."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .. import Evaluation, Method, Preferences
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+
+class CookiePreferences:
+    """What the server needs on every request: must the banner be shown, and
+    may X be loaded. Templates use ``cookie_preferences.allowed.statistics``."""
+
+    def __init__(self, evaluation: Evaluation) -> None:
+        self.evaluation = evaluation
+        self.states: dict[str, str] = {name: str(state) for name, state in evaluation.categories.items()}
+        self.allowed: dict[str, bool] = {name: state == "granted" for name, state in self.states.items()}
+
+    @property
+    def needs_banner(self) -> bool:
+        return self.evaluation.needs_banner
+
+    @property
+    def reason(self) -> str | None:
+        return self.evaluation.reason
+
+    @property
+    def error(self) -> Exception | None:
+        return self.evaluation.error
+
+    @property
+    def gpc_applied(self) -> bool:
+        return self.evaluation.gpc_applied
+
+    @property
+    def stored(self) -> Preferences | None:
+        return self.evaluation.stored
+
+    @property
+    def consent_mode(self) -> dict[str, str]:
+        return self.evaluation.consent_mode()
+
+    def is_allowed(self, category: str | int) -> bool:
+        return self.evaluation.allowed(category)
+
+    def choose(self, granted: list[Any], method: Method = Method.BANNER) -> Preferences:
+        return self.evaluation.choose(granted, method)
+
+    def __repr__(self) -> str:
+        return f"<CookiePreferences needs_banner={self.needs_banner} reason={self.reason!r} allowed={self.allowed}>"
+
+
+def evaluate_request(request: HttpRequest) -> CookiePreferences:
+    """Evaluates the raw ``Cookie:`` header (not ``request.COOKIES``, which keeps
+    the *last* of duplicate cookies: the core's lookup keeps the first, like
+    every other cookieprefs surface) with the ``Sec-GPC`` signal."""
+    from . import conf
+
+    gpc = request.META.get("HTTP_SEC_GPC", "").strip() == "1"
+    evaluation = conf.get_policy().evaluate_header(request.META.get("HTTP_COOKIE"), today=conf.today(), gpc=gpc)
+    return CookiePreferences(evaluation)
+
+
+def for_request(request: HttpRequest) -> CookiePreferences:
+    """The request's CookiePreferences (the middleware's, or evaluated now)."""
+    found = getattr(request, "cookie_preferences", None)
+    if found is None:
+        found = evaluate_request(request)
+    return found  # type: ignore[no-any-return]

@@ -1,0 +1,6 @@
+from django.urls import path
+
+from . import views
+
+app_name = "cookieprefs"
+urlpatterns = [path("save/", views.save, name="save")]

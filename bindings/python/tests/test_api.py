@@ -1,0 +1,183 @@
+"""The Python API beyond the vectors: types, errors, properties."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import cookieprefs
+from cookieprefs import Category, Method, Policy, Preferences, State
+
+DAY = datetime.date(2026, 11, 24)
+
+
+def test_typical_value():
+    prefs = Preferences(
+        categories={Category.STATISTICS: State.GRANTED, "first_party": "denied", 3: State.DENIED},
+        revision=3,
+        updated=DAY,
+    )
+    assert prefs.encode() == "BAADCdcJ1w5Q" == str(prefs) == cookieprefs.encode(prefs)
+    assert repr(prefs) == 'Preferences("BAADCdcJ1w5Q")'
+    assert prefs.created == prefs.updated == DAY
+    assert prefs.method == Method.BANNER
+    assert prefs.consent_id is None
+    assert prefs.version == cookieprefs.FORMAT_VERSION == 1
+    assert prefs.categories == {"statistics": State.GRANTED, "first_party": State.DENIED, "third_party": State.DENIED}
+    assert prefs.state("necessary") == State.GRANTED
+    assert prefs.state(40) == State.NOT_ASKED
+    assert str(State.GRANTED) == "granted" and str(Method.PREFERENCES_PAGE) == "preferences_page"
+    assert hash(prefs) == hash(cookieprefs.decode("BAADCdcJ1w5Q"))
+    assert prefs != "BAADCdcJ1w5Q"
+
+
+def test_consent_id_and_site_categories():
+    cid = uuid.UUID("67e55044-10b1-426f-9247-bb680e5fe0c8")
+    prefs = Preferences(
+        categories={1: "granted", 2: "granted", 3: "denied", 16: "granted"},
+        revision=7,
+        created=datetime.date(2026, 10, 25),
+        updated=DAY,
+        method=Method.PREFERENCES_PAGE,
+        consent_id=cid,
+    )
+    assert prefs.encode() == "BoAHCbkJ10KQAAAJn5VBEELFCb5JHu2gOX-DI"
+    assert cookieprefs.decode(prefs.encode()).consent_id == cid
+    assert prefs.categories["16"] == State.GRANTED
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error"),
+    [
+        ({"revision": 4096}, cookieprefs.RevisionOutOfRangeError),
+        ({"revision": -1}, cookieprefs.RevisionOutOfRangeError),
+        ({"categories": {0: "granted"}}, cookieprefs.NecessaryNotStoredError),
+        ({"categories": {64: "granted"}}, cookieprefs.InvalidCategoryError),
+        ({"categories": {"youtube": "granted"}}, cookieprefs.UnknownCategoryError),
+        ({"categories": {1: "maybe"}}, cookieprefs.UnknownNameError),
+        ({"created": DAY, "updated": datetime.date(2026, 1, 1)}, cookieprefs.DatesOutOfOrderError),
+        ({"updated": datetime.date(2019, 12, 31)}, cookieprefs.DateOutOfRangeError),
+    ],
+)
+def test_builder_errors(kwargs, error):
+    with pytest.raises(error) as info:
+        Preferences(**kwargs)
+    assert isinstance(info.value, cookieprefs.Error)
+    assert isinstance(info.value, ValueError)
+    assert str(info.value)
+
+
+def test_type_errors():
+    with pytest.raises(TypeError):
+        cookieprefs.decode(12)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        Preferences(updated="2026-11-24")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        Preferences(consent_id="67e55044-10b1-426f-9247-bb680e5fe0c8")  # type: ignore[arg-type]
+
+
+def test_every_error_kind_has_a_class():
+    from cookieprefs._errors import BY_KIND
+
+    assert sorted(BY_KIND) == sorted(cookieprefs.ERROR_KINDS)
+    decode_kinds = {"empty", "too_long", "invalid_character", "unsupported_version", "truncated", "trailing_data",
+                    "reserved_bits", "non_zero_padding", "invalid_state", "non_minimal_slots", "dates_out_of_order",
+                    "date_in_future"}
+    for kind, cls in BY_KIND.items():
+        assert cls.kind == kind
+        assert issubclass(cls, cookieprefs.DecodeError) == (kind in decode_kinds)
+
+
+def test_decode_error_messages_say_where():
+    with pytest.raises(cookieprefs.InvalidCharacterError, match="offset 12"):
+        cookieprefs.decode("BAADCdcJ1w5Q=")
+    with pytest.raises(cookieprefs.TooLongError, match="65 characters"):
+        cookieprefs.decode("B" * 65)
+    with pytest.raises(cookieprefs.InvalidCharacterError):
+        cookieprefs.decode(b"\xff\xfe")
+
+
+def test_policy():
+    assert Policy().revision == 0
+    assert Policy().cookie_name == "cookies_preferences"
+    policy = Policy(revision=4, categories=[{"id": 1, "name": "statistics"}, {"id": 16, "name": "youtube"}],
+                    cookie={"name": "consent", "domain": "example.org"})
+    assert policy.categories == [(1, "statistics", 0), (16, "youtube", 0)]
+    assert policy.category("youtube") == 16
+    assert policy.category("nope") is None
+    assert Policy.from_json(policy.to_json()).to_json() == policy.to_json()
+    prefs = Preferences(categories={"statistics": "granted", 16: "denied"}, revision=4, updated=DAY)
+    assert policy.set_cookie_header(prefs, today=DAY) == (
+        f"consent={prefs.encode()}; Max-Age=15811200; Domain=example.org; Path=/; SameSite=Lax; Secure"
+    )
+    assert policy.delete_cookie_header() == "consent=; Max-Age=0; Domain=example.org; Path=/; SameSite=Lax; Secure"
+    with pytest.raises(cookieprefs.InvalidPolicyError, match="395"):
+        Policy(revision=1, max_age_days={"granted": 400, "denied": 10})
+    with pytest.raises(cookieprefs.InvalidPolicyError):
+        Policy.from_json("{nope")
+    with pytest.raises(cookieprefs.RevisionOutOfRangeError):
+        Policy(revision=9999)
+
+
+def test_evaluation_and_choice():
+    policy = Policy(revision=3)
+    ev = policy.evaluate_header("a={\"x\":1}; cookies_preferences=BAADCdcJ1w5Q", today=DAY)
+    assert not ev.needs_banner and ev.reason is None and ev.error is None
+    assert ev.allowed("statistics") and ev.allowed(Category.STATISTICS) and not ev.allowed("third_party")
+    assert ev.stored == cookieprefs.decode("BAADCdcJ1w5Q")
+    assert ev.set_cookie_header() == "cookies_preferences=BAADCdcJ1w5Q; Max-Age=15811200; Path=/; SameSite=Lax; Secure"
+    assert repr(ev) == "Evaluation(needs_banner=False, reason=None)"
+
+    junk = policy.evaluate("BAADCdcJ1w5Q=", today=DAY, gpc=True)
+    assert junk.needs_banner and junk.reason == "invalid_value"
+    assert isinstance(junk.error, cookieprefs.InvalidCharacterError)
+    assert junk.gpc_applied and junk.state("third_party") == State.DENIED
+    assert junk.set_cookie_header() is None
+    choice = junk.choose(["statistics"])
+    assert choice.encode() == "BAADCdcJ1w5Q"
+    with pytest.raises(cookieprefs.UnknownCategoryError):
+        junk.choose(["youtube"])
+    with pytest.raises(cookieprefs.NecessaryNotStoredError):
+        junk.choose([0])
+    assert policy.evaluate(None, today=DAY).reason == "no_choice"
+    today = policy.evaluate(None)  # today's date, from the clock
+    assert today.needs_banner
+
+
+def test_find_cookie():
+    assert cookieprefs.find_cookie("a=1; cookies_preferences=X", "cookies_preferences") == (25, 26)
+    assert cookieprefs.find_cookie(b"a=1", "cookies_preferences") is None
+    assert cookieprefs.cookie_value("cookies_preferences=\"BAAAAAAAAAA\"") == "BAAAAAAAAAA"
+
+
+states = st.sampled_from(["granted", "denied", "not_asked"])
+days = st.dates(min_value=datetime.date(2020, 1, 1), max_value=datetime.date(2199, 6, 6))
+
+
+@given(
+    cats=st.dictionaries(st.integers(1, 63), states, max_size=63),
+    revision=st.integers(0, 4095),
+    d1=days,
+    d2=days,
+    method=st.sampled_from([Method.BANNER, Method.PREFERENCES_PAGE, Method.BROWSER_SIGNAL, Method.IMPORTED]),
+    cid=st.none() | st.uuids(),
+)
+def test_round_trip(cats, revision, d1, d2, method, cid):
+    prefs = Preferences(categories=cats, revision=revision, created=min(d1, d2), updated=max(d1, d2),
+                        method=method, consent_id=cid)
+    value = prefs.encode()
+    assert cookieprefs.decode(value) == prefs
+    assert cookieprefs.decode(value).encode() == value
+
+
+@given(st.one_of(st.text(max_size=80), st.binary(max_size=80)))
+def test_any_input_gives_a_value_or_a_decode_error(value):
+    try:
+        prefs = cookieprefs.decode(value)
+    except cookieprefs.DecodeError:
+        return
+    assert prefs.encode() == (value if isinstance(value, str) else value.decode())

@@ -1,0 +1,216 @@
+"""The Django app through Django's test client and a real settings module."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.test import Client
+
+import cookieprefs
+from cookieprefs.django import conf
+
+DAY = datetime.date(2026, 11, 24)
+TYPICAL = "BAADCdcJ1w5Q"  # statistics granted, others denied, revision 3, 2026-11-24
+HEADER_OF_TYPICAL = "cookies_preferences=BAADCdcJ1w5Q; Max-Age=15811200; Path=/; SameSite=Lax; Secure"
+
+
+@pytest.fixture(autouse=True)
+def frozen_today(monkeypatch):
+    monkeypatch.setattr(conf, "today", lambda: DAY)
+
+
+def value_of(day, **states):
+    return cookieprefs.Preferences(categories=states, revision=3, updated=day).encode()
+
+
+def page(client, cookie=None, **headers):
+    if cookie is not None:
+        headers["HTTP_COOKIE"] = cookie
+    response = client.get("/", **headers)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_no_cookie_shows_the_banner_and_loads_nothing(client):
+    html = page(client)
+    assert 'class="cookieprefs-banner"' in html
+    assert 'id="statistics"' not in html
+    assert '<p id="reason">no_choice</p>' in html
+    # Refusing is as easy as accepting: same element, same class.
+    assert '<button type="submit" name="choice" value="reject_all" class="cookieprefs-button">' in html
+    assert '<button type="submit" name="choice" value="accept_all" class="cookieprefs-button">' in html
+    assert "gtag('consent','update',{\"ad_storage\":\"denied\"" in html
+
+
+def test_valid_cookie_hides_the_banner_and_loads_statistics(client):
+    html = page(client, f"sessionid=x; cookies_preferences={TYPICAL}")
+    assert "cookieprefs-banner" not in html
+    assert 'id="statistics"' in html
+    assert '"analytics_storage":"granted"' in html and '"ad_storage":"denied"' in html
+
+
+@pytest.mark.parametrize(
+    ("cookie", "reason"),
+    [
+        ("cookies_preferences=" + value_of(DAY - datetime.timedelta(days=183), statistics="granted",
+                                           first_party="denied", third_party="denied"), "expired"),
+        ('cookies_preferences={"statistics":true}', "invalid_value"),
+        ("cookies_preferences=%7B%7D", "invalid_value"),
+        ("cookies_preferences=" + value_of(DAY + datetime.timedelta(days=2), statistics="granted"), "invalid_value"),
+        ("cookies_preferences=\xff\xfe", "invalid_value"),
+    ],
+    ids=["expired", "raw-json", "garbage", "future-dated", "binary"],
+)
+def test_bad_or_stale_cookies_ask_again_without_error(client, cookie, reason):
+    html = page(client, cookie)
+    assert f'<p id="reason">{reason}</p>' in html
+    assert "cookieprefs-banner" in html
+    assert 'id="statistics"' not in html
+
+
+def test_partial_choice_asks_only_for_the_rest(client):
+    html = page(client, "cookies_preferences=" + value_of(DAY, statistics="granted"))
+    assert '<p id="reason">new_category</p>' in html
+    assert 'id="statistics"' in html  # the answer given stands
+    assert 'name="category" value="statistics" checked' in html
+    assert 'name="category" value="third_party">' in html
+
+
+def test_duplicate_cookie_first_wins_like_every_surface(client):
+    other = value_of(DAY, statistics="denied", first_party="denied", third_party="denied")
+    html = page(client, f"cookies_preferences={TYPICAL}; cookies_preferences={other}")
+    assert 'id="statistics"' in html  # Django's request.COOKIES would have taken the last one
+
+
+def test_gpc(client):
+    html = page(client, None, HTTP_SEC_GPC="1")
+    assert "cookieprefs-banner" in html  # statistics and first_party must still be asked
+    response = client.get("/", HTTP_SEC_GPC="1")
+    assert "Set-Cookie" not in response.headers  # nothing written from GPC alone
+    prefs = response.wsgi_request.cookie_preferences
+    assert prefs.gpc_applied and prefs.states["third_party"] == "denied"
+    # An explicit stored grant wins over the signal.
+    granted = value_of(DAY, statistics="granted", first_party="granted", third_party="granted")
+    response = client.get("/", HTTP_COOKIE=f"cookies_preferences={granted}", HTTP_SEC_GPC="1")
+    assert response.wsgi_request.cookie_preferences.allowed["third_party"] is True
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        ({"choice": "accept_all"}, {"statistics": "granted", "first_party": "granted", "third_party": "granted"}),
+        ({"choice": "reject_all"}, {"statistics": "denied", "first_party": "denied", "third_party": "denied"}),
+        ({"choice": "custom", "category": ["statistics"]},
+         {"statistics": "granted", "first_party": "denied", "third_party": "denied"}),
+    ],
+)
+def test_saving_a_choice_writes_the_libraries_bytes(client, form, expected):
+    response = client.post("/cookies/save/", {**form, "next": "/after"})
+    assert response.status_code == 302 and response["Location"] == "/after"
+    header = response.headers["Set-Cookie"]
+    value = cookieprefs.Preferences(categories=expected, revision=3, updated=DAY).encode()
+    assert header == f"cookies_preferences={value}; Max-Age=15811200; Path=/; SameSite=Lax; Secure"
+    assert response["Cache-Control"] == "no-store"
+    if form.get("category") == ["statistics"]:
+        assert header == HEADER_OF_TYPICAL  # the same bytes as Rust, C and the CLI
+    # The next request sees the choice.
+    html = page(client, header.split(";")[0])
+    assert "cookieprefs-banner" not in html
+
+
+def test_saving_keeps_created_and_records_the_method(client):
+    earlier = cookieprefs.Preferences(categories={1: "denied", 2: "denied", 3: "denied"}, revision=3,
+                                      updated=DAY - datetime.timedelta(days=10))
+    response = client.post("/cookies/save/", {"choice": "accept_all", "source": "preferences_page"},
+                           HTTP_COOKIE=f"cookies_preferences={earlier.encode()}")
+    value = response.headers["Set-Cookie"].split(";")[0].split("=", 1)[1]
+    saved = cookieprefs.decode(value)
+    assert saved.created == earlier.created and saved.updated == DAY
+    assert saved.method == cookieprefs.Method.PREFERENCES_PAGE
+
+
+def test_json_fetch(client):
+    response = client.post("/cookies/save/", json.dumps({"choice": "custom", "categories": ["statistics"]}),
+                           content_type="application/json")
+    assert response.status_code == 200
+    assert response.json() == {"value": TYPICAL,
+                               "categories": {"statistics": "granted", "first_party": "denied", "third_party": "denied"}}
+    assert response.headers["Set-Cookie"] == HEADER_OF_TYPICAL
+
+
+@pytest.mark.parametrize(
+    "body",
+    [{"choice": "maybe"}, {"choice": "custom", "category": ["youtube"]}, {"choice": "custom", "category": ["necessary"]}],
+)
+def test_bad_choices_are_400(client, body):
+    response = client.post("/cookies/save/", body)
+    assert response.status_code == 400
+    assert "Set-Cookie" not in response.headers
+
+
+def test_bad_json_is_400(client):
+    assert client.post("/cookies/save/", "{", content_type="application/json").status_code == 400
+    assert client.post("/cookies/save/", "[1]", content_type="application/json").status_code == 400
+
+
+@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", "javascript:alert(1)"])
+def test_unsafe_redirects_are_refused(client, target):
+    response = client.post("/cookies/save/", {"choice": "reject_all", "next": target})
+    assert response.status_code == 302 and response["Location"] == "/"
+
+
+def test_get_is_not_allowed(client):
+    assert client.get("/cookies/save/").status_code == 405
+
+
+def test_csrf_is_enforced():
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post("/cookies/save/", {"choice": "accept_all"})
+    assert response.status_code == 403
+    assert "Set-Cookie" not in response.headers or "cookies_preferences" not in response.headers["Set-Cookie"]
+    # With the token from the banner form it works.
+    html = strict.get("/").content.decode()
+    token = html.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    response = strict.post("/cookies/save/", {"choice": "accept_all", "csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    assert response.headers["Set-Cookie"].startswith("cookies_preferences=")
+
+
+def test_consent_mode_tag_with_nonce(rf):
+    from django.template import Context, Template
+
+    from cookieprefs.django.preferences import evaluate_request
+
+    request = rf.get("/", HTTP_COOKIE=f"cookies_preferences={TYPICAL}")
+    request.cookie_preferences = evaluate_request(request)
+    out = Template("{% load cookieprefs %}{% cookieprefs_consent_mode nonce='abc\"1' %}").render(
+        Context({"request": request}))
+    assert out.startswith('<script nonce="abc&quot;1">')
+    assert "gtag('consent','update',{\"ad_storage\":\"denied\",\"ad_user_data\":\"denied\"," in out
+    assert '"analytics_storage":"granted"' in out and out.endswith("</script>")
+    request.csp_nonce = "n0nce"
+    out = Template("{% load cookieprefs %}{% cookieprefs_consent_mode %}").render(Context({"request": request}))
+    assert out.startswith('<script nonce="n0nce">')
+
+
+def test_invalid_settings_are_refused_at_startup(settings):
+    settings.COOKIEPREFS = {"revision": 1, "max_age_days": {"granted": 400, "denied": 30}}
+    with pytest.raises(ImproperlyConfigured, match="COOKIEPREFS: invalid policy: max age for granted answers is 400"):
+        conf.get_policy()
+    settings.COOKIEPREFS = ["not", "a", "dict"]
+    with pytest.raises(ImproperlyConfigured, match="must be a dict"):
+        conf.get_policy()
+    from django.apps import apps
+
+    settings.COOKIEPREFS = {"revision": 99999}
+    with pytest.raises(ImproperlyConfigured, match="revision 99999 out of range"):
+        apps.get_app_config("cookieprefs").ready()
+
+
+def test_settings_change_the_policy(settings, client):
+    settings.COOKIEPREFS = {"revision": 4, "categories": [{"id": 1, "name": "statistics", "since_revision": 4}]}
+    html = page(client, f"cookies_preferences={TYPICAL}")
+    assert '<p id="reason">policy_updated</p>' in html

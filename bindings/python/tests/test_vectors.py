@@ -1,0 +1,66 @@
+"""Every shared vector of tests/vectors/, through the Python binding."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import pathlib
+import uuid
+
+import pytest
+
+import cookieprefs
+
+VECTORS = pathlib.Path(__file__).resolve().parents[3] / "tests" / "vectors"
+DECODE = json.loads((VECTORS / "decode.json").read_text())
+EVALUATE = json.loads((VECTORS / "evaluate.json").read_text())
+HEADERS = json.loads((VECTORS / "cookie_header.json").read_text())
+
+
+def ids(cases):
+    return [c["name"] for c in cases]
+
+
+@pytest.mark.parametrize("case", DECODE["valid"], ids=ids(DECODE["valid"]))
+def test_valid(case):
+    prefs = cookieprefs.decode(case["value"])
+    assert prefs.to_dict() == case["fields"]
+    assert cookieprefs.decode(case["value"].encode()) == prefs
+    f = case["fields"]
+    built = cookieprefs.Preferences(
+        categories={k if not k.isdigit() else int(k): v for k, v in f["categories"].items()},
+        revision=f["revision"],
+        created=datetime.date.fromisoformat(f["created"]),
+        updated=datetime.date.fromisoformat(f["updated"]),
+        method=getattr(cookieprefs.Method, f["method"].upper()),
+        consent_id=uuid.UUID(f["consent_id"]) if f["consent_id"] else None,
+    )
+    assert built == prefs
+    assert cookieprefs.encode(built) == case["value"]
+
+
+@pytest.mark.parametrize("case", DECODE["invalid"], ids=ids(DECODE["invalid"]))
+def test_invalid(case):
+    with pytest.raises(cookieprefs.DecodeError) as info:
+        cookieprefs.decode(case["value"])
+    assert info.value.kind == case["error"]
+    assert type(info.value) is cookieprefs._errors.BY_KIND[case["error"]]
+
+
+@pytest.mark.parametrize("case", EVALUATE["cases"], ids=ids(EVALUATE["cases"]))
+def test_evaluate(case):
+    policy = cookieprefs.Policy.from_dict(EVALUATE["policies"][case["policy"]])
+    ev = policy.evaluate(case["value"], today=datetime.date.fromisoformat(case["today"]), gpc=case["gpc"])
+    exp = case["expected"]
+    assert ev.needs_banner is exp["needs_banner"]
+    assert ev.reason == exp["reason"]
+    assert (ev.error.kind if ev.error else None) == exp["error"]
+    assert {name: str(ev.state(name)) for name in exp["categories"]} == exp["categories"]
+    assert {name: str(state) for name, state in ev.categories.items()} == exp["categories"]
+    assert ev.consent_mode() == exp["consent_mode"]
+
+
+@pytest.mark.parametrize("case", HEADERS["cases"], ids=ids(HEADERS["cases"]))
+def test_cookie_header(case):
+    assert cookieprefs.cookie_value(case["header"], case["cookie_name"]) == case["value"]
+    assert cookieprefs.cookie_value(case["header"].encode(), case["cookie_name"]) == case["value"]
