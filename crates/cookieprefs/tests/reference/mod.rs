@@ -121,7 +121,7 @@ pub fn decode(input: &[u8]) -> Result<RefValue, RefError> {
         needed_bits += 128;
     }
     let mut expected = needed_bits / 6;
-    if needed_bits % 6 != 0 {
+    if expected * 6 < needed_bits {
         expected += 1;
     }
     if input.len() < expected {
