@@ -315,8 +315,8 @@ impl Preferences {
     }
 
     /// The encoded value.
-    fn encode(&self) -> String {
-        self.inner.encode()
+    fn encode<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        encoded(py, &self.inner)
     }
 
     /// The JSON form (docs/FORMAT.md §7) as a dict.
@@ -357,8 +357,16 @@ fn decode(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Preferences> {
 
 /// Encodes a value.
 #[pyfunction]
-fn encode(prefs: &Preferences) -> String {
-    prefs.inner.encode()
+fn encode<'py>(py: Python<'py>, prefs: &Preferences) -> Bound<'py, PyString> {
+    encoded(py, &prefs.inner)
+}
+
+/// The encoded value as a Python str, built from a stack buffer (no Rust heap).
+fn encoded<'py>(py: Python<'py>, p: &core::Preferences) -> Bound<'py, PyString> {
+    let mut buf = [0u8; core::MAX_ENCODED_LEN];
+    let n = p.encode_into(&mut buf).unwrap_or(0);
+    // The encoder writes only base64url ASCII.
+    PyString::new(py, std::str::from_utf8(&buf[..n]).unwrap_or(""))
 }
 
 /// The position `(start, end)` of the first cookie named `name` in a
