@@ -183,6 +183,16 @@ cookieprefs_status cookieprefs_date_from_ymd(int32_t year,
                                              uint32_t day,
                                              uint16_t *out);
 
+// Converts days since 2020-01-01 to a calendar date (year, month 1–12, day
+// 1–31). Every `uint16_t` is a valid date (up to 2199-06-06).
+//
+// # Safety
+// `year`, `month` and `day` must be valid for writes.
+cookieprefs_status cookieprefs_date_to_ymd(uint16_t days,
+                                           int32_t *year,
+                                           uint32_t *month,
+                                           uint32_t *day);
+
 // Decodes a value into a new handle.
 //
 // Returns the status of the first check that fails (`docs/FORMAT.md` §5).
@@ -342,6 +352,20 @@ cookieprefs_status cookieprefs_cookie_find(const uint8_t *header,
                                            size_t *offset,
                                            size_t *value_len);
 
+// The fast path for a whole `Cookie:` header: finds the cookie named `name`
+// (NUL-terminated, usually `"cookies_preferences"`) and gives the stored
+// state of one category, with no handle and no allocation. `NOT_FOUND` when
+// the header has no such cookie; a decode status when its value is invalid.
+//
+// # Safety
+// `header` must point to `len` readable bytes (or be NULL with `len` 0);
+// `name` must be a NUL-terminated string; `out` must be valid for a write.
+cookieprefs_status cookieprefs_header_category_state(const uint8_t *header,
+                                                     size_t len,
+                                                     const char *name,
+                                                     uint8_t category_id,
+                                                     cookieprefs_state *out);
+
 // The default policy: revision 0, the three standard categories, 183 days,
 // GPC refuses `third_party`, cookie `cookies_preferences`.
 //
@@ -370,6 +394,17 @@ void cookieprefs_policy_free(cookieprefs_policy *policy);
 // # Safety
 // `policy` must be a live handle and `out` valid for a write.
 cookieprefs_status cookieprefs_policy_revision(const cookieprefs_policy *policy, uint16_t *out);
+
+// Resolves a category name (NUL-terminated) to its id under this policy:
+// the site's names, then the standard names (`necessary` is 0), then a
+// decimal id of an offered category. `UNKNOWN_CATEGORY` otherwise.
+//
+// # Safety
+// `policy` must be a live handle, `name` a NUL-terminated string and `out`
+// valid for a write.
+cookieprefs_status cookieprefs_policy_category_id(const cookieprefs_policy *policy,
+                                                  const char *name,
+                                                  uint8_t *out);
 
 // Evaluates a whole `Cookie:` request header (NULL with `len` 0: no header)
 // on `today_days`, with or without a `Sec-GPC: 1` signal. An invalid cookie
@@ -411,6 +446,22 @@ void cookieprefs_evaluation_free(cookieprefs_evaluation *ev);
 cookieprefs_status cookieprefs_evaluation_state(const cookieprefs_evaluation *ev,
                                                 uint8_t category_id,
                                                 cookieprefs_state *out);
+
+// Whether cookies of a category may be set ("may I load X?"): true exactly
+// when its effective state is `GRANTED`.
+//
+// # Safety
+// `ev` must be a live handle and `out` valid for a write.
+cookieprefs_status cookieprefs_evaluation_allowed(const cookieprefs_evaluation *ev,
+                                                  uint8_t category_id,
+                                                  bool *out);
+
+// Whether the `Sec-GPC: 1` signal denied at least one category (it applies
+// only when there is no valid stored choice).
+//
+// # Safety
+// `ev` must be a live handle and `out` valid for a write.
+cookieprefs_status cookieprefs_evaluation_gpc_applied(const cookieprefs_evaluation *ev, bool *out);
 
 // Whether the banner must be shown.
 //

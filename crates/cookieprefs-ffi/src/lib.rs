@@ -415,6 +415,33 @@ pub unsafe extern "C" fn cookieprefs_date_from_ymd(
     })
 }
 
+/// Converts days since 2020-01-01 to a calendar date (year, month 1–12, day
+/// 1–31). Every `uint16_t` is a valid date (up to 2199-06-06).
+///
+/// # Safety
+/// `year`, `month` and `day` must be valid for writes.
+#[no_mangle]
+pub unsafe extern "C" fn cookieprefs_date_to_ymd(
+    days: u16,
+    year: *mut i32,
+    month: *mut u32,
+    day: *mut u32,
+) -> cookieprefs_status {
+    guard(|| {
+        need(year)?;
+        need(month)?;
+        need(day)?;
+        let (y, m, d) = Date::from_days_since_epoch(days).ymd();
+        let y = i32::try_from(y).map_err(|_| S::DateOutOfRange)?;
+        // SAFETY: all three are non-NULL (checked) and valid by the caller's promise.
+        unsafe {
+            put(year, y)?;
+            put(month, m)?;
+            put(day, d)
+        }
+    })
+}
+
 /// Decodes a value into a new handle.
 ///
 /// Returns the status of the first check that fails (`docs/FORMAT.md` §5).
@@ -802,6 +829,36 @@ pub unsafe extern "C" fn cookieprefs_cookie_find(
     })
 }
 
+/// The fast path for a whole `Cookie:` header: finds the cookie named `name`
+/// (NUL-terminated, usually `"cookies_preferences"`) and gives the stored
+/// state of one category, with no handle and no allocation. `NOT_FOUND` when
+/// the header has no such cookie; a decode status when its value is invalid.
+///
+/// # Safety
+/// `header` must point to `len` readable bytes (or be NULL with `len` 0);
+/// `name` must be a NUL-terminated string; `out` must be valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn cookieprefs_header_category_state(
+    header: *const u8,
+    len: usize,
+    name: *const c_char,
+    category_id: u8,
+    out: *mut cookieprefs_state,
+) -> cookieprefs_status {
+    guard(|| {
+        need(out)?;
+        let c = category(category_id)?;
+        // SAFETY: forwarded from the caller.
+        let h = unsafe { bytes(header, len) }?;
+        // SAFETY: forwarded from the caller.
+        let name = unsafe { c_str(name) }?;
+        let r = cookieprefs::find_cookie(h, name).ok_or(S::NotFound)?;
+        let p = cookieprefs::decode(&h[r]).map_err(|e| status_of(&e))?;
+        // SAFETY: forwarded from the caller.
+        unsafe { put(out, c_state(p.state(c))) }
+    })
+}
+
 /// A NUL-terminated UTF-8 string.
 ///
 /// # Safety
@@ -885,6 +942,31 @@ pub unsafe extern "C" fn cookieprefs_policy_revision(
         let p = unsafe { handle(policy) }?;
         // SAFETY: forwarded from the caller.
         unsafe { put(out, p.inner.revision()) }
+    })
+}
+
+/// Resolves a category name (NUL-terminated) to its id under this policy:
+/// the site's names, then the standard names (`necessary` is 0), then a
+/// decimal id of an offered category. `UNKNOWN_CATEGORY` otherwise.
+///
+/// # Safety
+/// `policy` must be a live handle, `name` a NUL-terminated string and `out`
+/// valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn cookieprefs_policy_category_id(
+    policy: *const cookieprefs_policy,
+    name: *const c_char,
+    out: *mut u8,
+) -> cookieprefs_status {
+    guard(|| {
+        need(out)?;
+        // SAFETY: forwarded from the caller.
+        let p = unsafe { handle(policy) }?;
+        // SAFETY: forwarded from the caller.
+        let name = unsafe { c_str(name) }?;
+        let c = p.inner.category(name).ok_or(S::UnknownCategory)?;
+        // SAFETY: forwarded from the caller.
+        unsafe { put(out, c.id()) }
     })
 }
 
@@ -992,6 +1074,35 @@ pub unsafe extern "C" fn cookieprefs_evaluation_state(
 ) -> cookieprefs_status {
     // SAFETY: forwarded from the caller.
     unsafe { read_ev(ev, out, |e| Ok(c_state(e.state(category(category_id)?)))) }
+}
+
+/// Whether cookies of a category may be set ("may I load X?"): true exactly
+/// when its effective state is `GRANTED`.
+///
+/// # Safety
+/// `ev` must be a live handle and `out` valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn cookieprefs_evaluation_allowed(
+    ev: *const cookieprefs_evaluation,
+    category_id: u8,
+    out: *mut bool,
+) -> cookieprefs_status {
+    // SAFETY: forwarded from the caller.
+    unsafe { read_ev(ev, out, |e| Ok(e.allowed(category(category_id)?))) }
+}
+
+/// Whether the `Sec-GPC: 1` signal denied at least one category (it applies
+/// only when there is no valid stored choice).
+///
+/// # Safety
+/// `ev` must be a live handle and `out` valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn cookieprefs_evaluation_gpc_applied(
+    ev: *const cookieprefs_evaluation,
+    out: *mut bool,
+) -> cookieprefs_status {
+    // SAFETY: forwarded from the caller.
+    unsafe { read_ev(ev, out, |e| Ok(e.gpc_applied())) }
 }
 
 /// Whether the banner must be shown.

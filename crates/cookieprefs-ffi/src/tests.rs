@@ -65,56 +65,57 @@ fn version_and_constants_match_cargo() {
     assert_eq!(COOKIEPREFS_MAX_ENCODED_LEN, cookieprefs::MAX_ENCODED_LEN);
 }
 
+/// One test per core error variant: `status_of` gives the status with the
+/// stable code, and `cookieprefs_status_str` gives the variant's kind name.
+macro_rules! status_per_variant {
+    ($($test:ident: $err:expr => $status:ident = $code:literal,)*) => {
+        $(
+            #[test]
+            fn $test() {
+                let e: Error = $err;
+                let s = status_of(&e);
+                assert_eq!(s, S::$status);
+                assert_eq!(s as i32, $code, "codes are stable");
+                assert_eq!(cstr(cookieprefs_status_str(s as i32)), e.kind());
+            }
+        )*
+
+        /// Every kind the core names has a test above, in declaration order.
+        #[test]
+        fn every_error_kind_has_a_status_test() {
+            let kinds: Vec<&str> = [$($err),*].iter().map(Error::kind).collect();
+            assert_eq!(kinds, Error::KINDS);
+        }
+    };
+}
+
+status_per_variant! {
+    status_empty: Error::Empty => Empty = 1,
+    status_too_long: Error::TooLong { len: 65, max: 64 } => TooLong = 2,
+    status_invalid_character: Error::InvalidCharacter { offset: 0, byte: b'=' } => InvalidCharacter = 3,
+    status_unsupported_version: Error::UnsupportedVersion { version: 2 } => UnsupportedVersion = 4,
+    status_truncated: Error::Truncated { len: 1, expected: 11 } => Truncated = 5,
+    status_trailing_data: Error::TrailingData { len: 13, expected: 12 } => TrailingData = 6,
+    status_reserved_bits: Error::ReservedBits { bits: 1 } => ReservedBits = 7,
+    status_non_zero_padding: Error::NonZeroPadding { offset: 11 } => NonZeroPadding = 8,
+    status_invalid_state: Error::InvalidState { category: 1 } => InvalidState = 9,
+    status_non_minimal_slots: Error::NonMinimalSlots { count: 1 } => NonMinimalSlots = 10,
+    status_dates_out_of_order: Error::DatesOutOfOrder { created: Date::EPOCH, updated: Date::EPOCH } => DatesOutOfOrder = 11,
+    status_date_in_future: Error::DateInFuture { date: Date::EPOCH, today: Date::EPOCH } => DateInFuture = 12,
+    status_buffer_too_small: Error::BufferTooSmall { needed: 12, len: 0 } => BufferTooSmall = 13,
+    status_invalid_category: Error::InvalidCategory { id: 64 } => InvalidCategory = 14,
+    status_unknown_category: Error::UnknownCategory { name: "x".into() } => UnknownCategory = 15,
+    status_necessary_not_stored: Error::NecessaryNotStored => NecessaryNotStored = 16,
+    status_revision_out_of_range: Error::RevisionOutOfRange { revision: 5000 } => RevisionOutOfRange = 17,
+    status_date_out_of_range: Error::DateOutOfRange { year: 2019, month: 1, day: 1 } => DateOutOfRange = 18,
+    status_invalid_date: Error::InvalidDate { text: "x".into() } => InvalidDate = 19,
+    status_invalid_consent_id: Error::InvalidConsentId { text: "x".into() } => InvalidConsentId = 20,
+    status_unknown_name: Error::UnknownName { what: "state", name: "x".into() } => UnknownName = 21,
+    status_invalid_policy: Error::InvalidPolicy { reason: "x".into() } => InvalidPolicy = 22,
+}
+
 #[test]
-fn every_error_kind_has_its_status_and_name() {
-    // One sample error per kind, in Error::KINDS order.
-    let d = Date::EPOCH;
-    let samples = [
-        Error::Empty,
-        Error::TooLong { len: 65, max: 64 },
-        Error::InvalidCharacter {
-            offset: 0,
-            byte: b'=',
-        },
-        Error::UnsupportedVersion { version: 2 },
-        Error::Truncated { len: 1, expected: 11 },
-        Error::TrailingData {
-            len: 13,
-            expected: 12,
-        },
-        Error::ReservedBits { bits: 1 },
-        Error::NonZeroPadding { offset: 11 },
-        Error::InvalidState { category: 1 },
-        Error::NonMinimalSlots { count: 1 },
-        Error::DatesOutOfOrder {
-            created: d,
-            updated: d,
-        },
-        Error::DateInFuture { date: d, today: d },
-        Error::BufferTooSmall { needed: 12, len: 0 },
-        Error::InvalidCategory { id: 64 },
-        Error::UnknownCategory { name: "x".into() },
-        Error::NecessaryNotStored,
-        Error::RevisionOutOfRange { revision: 5000 },
-        Error::DateOutOfRange {
-            year: 2019,
-            month: 1,
-            day: 1,
-        },
-        Error::InvalidDate { text: "x".into() },
-        Error::InvalidConsentId { text: "x".into() },
-        Error::UnknownName {
-            what: "state",
-            name: "x".into(),
-        },
-        Error::InvalidPolicy { reason: "x".into() },
-    ];
-    assert_eq!(samples.len(), Error::KINDS.len());
-    for (i, e) in samples.iter().enumerate() {
-        let s = status_of(e);
-        assert_eq!(s as i32, i as i32 + 1, "{e:?}");
-        assert_eq!(cstr(cookieprefs_status_str(s as i32)), e.kind());
-    }
+fn statuses_of_the_abi_itself() {
     for (code, name) in [
         (0, "ok"),
         (100, "null_argument"),
@@ -124,6 +125,7 @@ fn every_error_kind_has_its_status_and_name() {
         (199, "other"),
         (-1, "unknown status"),
         (23, "unknown status"),
+        (104, "unknown status"),
     ] {
         assert_eq!(cstr(cookieprefs_status_str(code)), name);
     }
@@ -572,4 +574,171 @@ fn dates() {
 #[test]
 fn panics_become_a_status() {
     assert_eq!(guard(|| panic!("boom")), S::Panic);
+}
+
+#[test]
+fn date_to_ymd() {
+    let (mut y, mut m, mut d) = (0i32, 0u32, 0u32);
+    // SAFETY: valid out-pointers, then NULLs.
+    unsafe {
+        assert_eq!(cookieprefs_date_to_ymd(DAY, &mut y, &mut m, &mut d), S::Ok);
+        assert_eq!((y, m, d), (2026, 11, 24));
+        assert_eq!(cookieprefs_date_to_ymd(0, &mut y, &mut m, &mut d), S::Ok);
+        assert_eq!((y, m, d), (2020, 1, 1));
+        assert_eq!(cookieprefs_date_to_ymd(u16::MAX, &mut y, &mut m, &mut d), S::Ok);
+        assert_eq!((y, m, d), (2199, 6, 6));
+        y = -7;
+        assert_eq!(
+            cookieprefs_date_to_ymd(DAY, &mut y, &mut m, null_mut()),
+            S::NullArgument
+        );
+        assert_eq!(
+            cookieprefs_date_to_ymd(DAY, null_mut(), &mut m, &mut d),
+            S::NullArgument
+        );
+        assert_eq!(
+            cookieprefs_date_to_ymd(DAY, &mut y, null_mut(), &mut d),
+            S::NullArgument
+        );
+        assert_eq!(y, -7, "out-params untouched on error");
+    }
+}
+
+#[test]
+fn header_fast_path() {
+    let name = c"cookies_preferences";
+    let header = b"a={\"x\":1}; cookies_preferences=BAADCdcJ1w5Q; b=2";
+    let mut st = cookieprefs_state::NotAsked;
+    // SAFETY: valid slices, strings and out-pointers (NULL where tested).
+    unsafe {
+        let f = |h: &[u8], id: u8, st: &mut cookieprefs_state| {
+            cookieprefs_header_category_state(h.as_ptr(), h.len(), name.as_ptr(), id, st)
+        };
+        assert_eq!(f(header, 1, &mut st), S::Ok);
+        assert_eq!(st, cookieprefs_state::Granted);
+        assert_eq!(f(header, 2, &mut st), S::Ok);
+        assert_eq!(st, cookieprefs_state::Denied);
+        assert_eq!(f(header, 0, &mut st), S::Ok);
+        assert_eq!(st, cookieprefs_state::Granted);
+        assert_eq!(f(header, 40, &mut st), S::Ok);
+        assert_eq!(st, cookieprefs_state::NotAsked);
+        st = cookieprefs_state::Granted;
+        assert_eq!(f(b"a=1; b=2", 1, &mut st), S::NotFound);
+        assert_eq!(f(b"cookies_preferences=BAADCdcJ1w5", 1, &mut st), S::Truncated);
+        assert_eq!(f(b"cookies_preferences=", 1, &mut st), S::Empty);
+        assert_eq!(f(header, 64, &mut st), S::InvalidCategory);
+        assert_eq!(st, cookieprefs_state::Granted, "out untouched on error");
+        assert_eq!(
+            cookieprefs_header_category_state(null(), 0, name.as_ptr(), 1, &mut st),
+            S::NotFound
+        );
+        assert_eq!(
+            cookieprefs_header_category_state(null(), 5, name.as_ptr(), 1, &mut st),
+            S::NullArgument
+        );
+        assert_eq!(
+            cookieprefs_header_category_state(header.as_ptr(), header.len(), null(), 1, &mut st),
+            S::NullArgument
+        );
+        assert_eq!(
+            cookieprefs_header_category_state(header.as_ptr(), header.len(), name.as_ptr(), 1, null_mut()),
+            S::NullArgument
+        );
+        assert_eq!(
+            cookieprefs_header_category_state(
+                header.as_ptr(),
+                header.len(),
+                [0xffu8, 0].as_ptr().cast(),
+                1,
+                &mut st
+            ),
+            S::InvalidUtf8
+        );
+    }
+}
+
+#[test]
+fn policy_names_allowed_and_gpc() {
+    let pol = policy(
+        r#"{"revision": 3, "categories": [{"id": 1, "name": "statistics"}, {"id": 3, "name": "third_party"}, {"id": 16, "name": "youtube"}]}"#,
+    );
+    let mut id = 99u8;
+    let mut ev = null_mut();
+    let mut b = false;
+    // SAFETY: valid handles, strings and out-pointers (NULL where tested).
+    unsafe {
+        for (name, want) in [
+            (c"youtube", 16),
+            (c"statistics", 1),
+            (c"necessary", 0),
+            (c"16", 16),
+        ] {
+            assert_eq!(cookieprefs_policy_category_id(pol, name.as_ptr(), &mut id), S::Ok);
+            assert_eq!(id, want, "{name:?}");
+        }
+        id = 99;
+        for name in [c"first_party", c"matomo", c"17", c""] {
+            assert_eq!(
+                cookieprefs_policy_category_id(pol, name.as_ptr(), &mut id),
+                S::UnknownCategory,
+                "{name:?}"
+            );
+        }
+        assert_eq!(id, 99, "out untouched on error");
+        assert_eq!(
+            cookieprefs_policy_category_id(pol, [0xffu8, 0].as_ptr().cast(), &mut id),
+            S::InvalidUtf8
+        );
+        assert_eq!(
+            cookieprefs_policy_category_id(null(), c"x".as_ptr(), &mut id),
+            S::NullArgument
+        );
+        assert_eq!(
+            cookieprefs_policy_category_id(pol, null(), &mut id),
+            S::NullArgument
+        );
+        assert_eq!(
+            cookieprefs_policy_category_id(pol, c"x".as_ptr(), null_mut()),
+            S::NullArgument
+        );
+
+        // No cookie, GPC on: third_party denied by the signal, nothing allowed but necessary.
+        assert_eq!(
+            cookieprefs_policy_evaluate_value(pol, null(), 0, DAY, true, &mut ev),
+            S::Ok
+        );
+        assert_eq!(cookieprefs_evaluation_gpc_applied(ev, &mut b), S::Ok);
+        assert!(b);
+        for (cat, want) in [(0, true), (1, false), (3, false), (16, false)] {
+            assert_eq!(cookieprefs_evaluation_allowed(ev, cat, &mut b), S::Ok);
+            assert_eq!(b, want, "category {cat}");
+        }
+        assert_eq!(cookieprefs_evaluation_allowed(ev, 64, &mut b), S::InvalidCategory);
+        assert_eq!(cookieprefs_evaluation_allowed(ev, 1, null_mut()), S::NullArgument);
+        assert_eq!(cookieprefs_evaluation_allowed(null(), 1, &mut b), S::NullArgument);
+        assert_eq!(
+            cookieprefs_evaluation_gpc_applied(ev, null_mut()),
+            S::NullArgument
+        );
+        assert_eq!(
+            cookieprefs_evaluation_gpc_applied(null(), &mut b),
+            S::NullArgument
+        );
+        cookieprefs_evaluation_free(ev);
+
+        // A stored choice wins over GPC: statistics allowed, GPC not applied.
+        let v = b"BAADCdcJ1w5Q";
+        assert_eq!(
+            cookieprefs_policy_evaluate_value(pol, v.as_ptr(), v.len(), DAY, true, &mut ev),
+            S::Ok
+        );
+        assert_eq!(cookieprefs_evaluation_gpc_applied(ev, &mut b), S::Ok);
+        assert!(!b);
+        assert_eq!(cookieprefs_evaluation_allowed(ev, 1, &mut b), S::Ok);
+        assert!(b);
+        assert_eq!(cookieprefs_evaluation_allowed(ev, 3, &mut b), S::Ok);
+        assert!(!b);
+        cookieprefs_evaluation_free(ev);
+        cookieprefs_policy_free(pol);
+    }
 }
