@@ -339,8 +339,9 @@ impl Evaluation {
     /// The new value to store when the visitor answers now: the offered
     /// categories in `granted` are granted and every other offered category is
     /// denied; answers for categories the policy does not offer are kept from
-    /// the stored value; `created` is kept from a still-valid stored value,
-    /// `updated` is today, the revision is the policy's.
+    /// the stored value; `created` is kept from the stored value (clamped to
+    /// today if it is dated ahead, within the clock skew), `updated` is today,
+    /// the revision is the policy's.
     ///
     /// ```
     /// # use cookieprefs::{Policy, Date, Category, Method, State};

@@ -322,7 +322,9 @@ impl Policy {
         policy_from_json_form(j)
     }
 
-    /// The policy's JSON form, every field spelled out.
+    /// The policy's JSON form, every field spelled out except Consent Mode
+    /// types left at a default category the policy does not offer (always
+    /// denied); the output loads back with [`Policy::from_json`].
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
