@@ -1,28 +1,89 @@
 #!/usr/bin/env bash
-# C and C++ suite: builds libcookieprefs (release), then compiles the C99 and
-# C++17 consumers of include/cookieprefs.h with -Wall -Wextra -Wpedantic
-# -Werror, links them statically and dynamically, runs them plainly, under
-# ASan+UBSan and under valgrind, and pushes every shared vector through the C
-# ABI. The header's freshness is checked by `cargo test` (scripts/test-rust.sh).
-set -euo pipefail
+# The C and C++ suite, from the repo root on a fresh clone:
+#   - builds libcookieprefs (release: .a and .so) and runs the C ABI crate's
+#     Rust tests, which include the header freshness check;
+#   - compiles the C99 and C++17 consumers of include/cookieprefs.h with
+#     -Wall -Wextra -Wpedantic -Werror (tests/c/Makefile);
+#   - runs them linked statically, dynamically, under ASan+UBSan and under
+#     valgrind; pushes every shared vector through the C ABI in each of those
+#     configurations; builds examples/c with the exact command of
+#     docs/C_API.md and through an installed pkg-config file.
+# Every step runs even when an earlier one fails; the last line is
+# "N passed, M failed" and the exit status is non-zero on any failure.
+set -uo pipefail
 cd "$(dirname "$0")/.."
 
-for tool in cc c++ make valgrind python3 pkg-config; do
+for tool in cargo cc c++ make valgrind python3 pkg-config; do
   command -v "$tool" >/dev/null || { echo "test-c: $tool is required" >&2; exit 1; }
 done
 
-echo "== c: cargo build --release -p cookieprefs-ffi"
-cargo build --release --locked -p cookieprefs-ffi
-make -C tests/c clean >/dev/null
-make -C tests/c check
+passed=0
+failed=0
+failures=()
+step() { # step NAME COMMAND...
+  local name=$1
+  shift
+  echo "== c: $name"
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    failures+=("$name")
+    echo "FAILED: $name" >&2
+  fi
+}
 
-echo "== c: install into a temporary prefix and build the example with pkg-config"
+build=tests/c/build
+valgrind=(valgrind --quiet --leak-check=full --error-exitcode=1)
 prefix=$(mktemp -d)
 trap 'rm -rf "$prefix"' EXIT
-./scripts/install-c.sh "$prefix"
-# shellcheck disable=SC2046
-PKG_CONFIG_PATH="$prefix/lib/pkgconfig" cc -std=c99 -Wall -Wextra -Wpedantic -Werror examples/c/banner.c \
-  $(PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --cflags --libs cookieprefs) -o "$prefix/banner"
-"$prefix/banner" 'cookies_preferences=BAADCdcJ1w5Q' 2026-11-24 | grep -q 'banner: hide'
-echo "installed library and pkg-config file work"
-echo "c suite: 1 passed, 0 failed"
+
+# Prints the example's answer and checks it contains $2.
+example() { # example EXPECTED COMMAND...
+  local expected=$1 out
+  shift
+  out=$("$@") || return 1
+  printf '%s\n' "$out"
+  grep -qF -- "$expected" <<<"$out"
+}
+
+installed_example() (
+  ./scripts/install-c.sh "$prefix" &&
+    export PKG_CONFIG_PATH="$prefix/lib/pkgconfig" &&
+    # shellcheck disable=SC2046
+    cc -std=c99 -Wall -Wextra -Wpedantic -Werror examples/c/banner.c \
+      $(pkg-config --cflags --libs cookieprefs) -o "$prefix/banner" &&
+    example 'banner: hide' "$prefix/banner" 'cookies_preferences=BAADCdcJ1w5Q' 2026-11-24
+)
+
+step "cargo build --release -p cookieprefs-ffi" cargo build --release --locked -p cookieprefs-ffi
+step "cargo test -p cookieprefs-ffi (unit tests, header freshness)" cargo test --locked -q -p cookieprefs-ffi
+make -C tests/c clean >/dev/null
+step "compile C99, C++17, runner and example (-Werror)" make -s -C tests/c all
+
+for p in test_api test_api_cpp; do
+  for cfg in static shared asan; do
+    step "$p ($cfg)" "$build/${p}_$cfg"
+  done
+  for cfg in static shared; do
+    step "$p ($cfg, valgrind)" "${valgrind[@]}" "$build/${p}_$cfg"
+  done
+done
+
+for cfg in static shared asan; do
+  step "shared vectors through the C ABI ($cfg)" python3 tests/c/run_vectors.py "$build/vector_runner_$cfg"
+done
+step "shared vectors through the C ABI (shared, valgrind)" \
+  python3 tests/c/run_vectors.py "${valgrind[@]}" "$build/vector_runner_shared"
+
+step "examples/c/banner.c (built as docs/C_API.md says)" \
+  example 'statistics: allowed' "$build/banner_example" 'sessionid=x; cookies_preferences=BAADCdcJ1w5Q' 2026-11-24
+step "examples/c/banner.c (invalid cookie, valgrind)" \
+  example 'banner: show (invalid_value)' "${valgrind[@]}" "$build/banner_example" 'a=1; cookies_preferences=junk' 2026-11-24
+step "install-c.sh + pkg-config build of examples/c/banner.c" installed_example
+
+if ((failed)); then
+  printf 'failed: %s\n' "${failures[@]}" >&2
+fi
+echo "$passed passed, $failed failed"
+((failed == 0))

@@ -20,7 +20,7 @@ int main(int argc, char **argv) {
     cookieprefs_policy *policy = NULL;
     cookieprefs_evaluation *ev = NULL;
     cookieprefs_banner_reason reason;
-    cookieprefs_state statistics;
+    bool statistics;
     cookieprefs_status status, value_status;
     int year, month, day;
 
@@ -48,7 +48,7 @@ int main(int argc, char **argv) {
         return 1;
     }
     cookieprefs_evaluation_banner_reason(ev, &reason);
-    cookieprefs_evaluation_state(ev, 1 /* statistics */, &statistics);
+    cookieprefs_evaluation_allowed(ev, 1 /* statistics */, &statistics);
     cookieprefs_evaluation_value_status(ev, &value_status);
 
     if (reason == COOKIEPREFS_BANNER_REASON_NONE)
@@ -57,7 +57,7 @@ int main(int argc, char **argv) {
         printf("banner: show (%s)\n", REASONS[reason]);
     if (value_status != COOKIEPREFS_STATUS_OK)
         printf("cookie rejected: %s\n", cookieprefs_status_str(value_status));
-    printf("statistics: %s\n", statistics == COOKIEPREFS_STATE_GRANTED ? "allowed" : "not allowed");
+    printf("statistics: %s\n", statistics ? "allowed" : "not allowed");
 
     cookieprefs_evaluation_free(ev);
     cookieprefs_policy_free(policy);

@@ -58,7 +58,8 @@ def main():
         lines.append(f"policy\t{hexed(json.dumps(policy))}")
         checks.append(("policy", case))
         value = "-" if case["value"] is None else hexed(case["value"])  # "-": no cookie
-        lines.append(f"eval\t{value}\t{days(case['today'])}\t{int(case['gpc'])}")
+        names = ",".join(case["expected"]["categories"])
+        lines.append(f"eval\t{value}\t{days(case['today'])}\t{int(case['gpc'])}\t{names.encode().hex() or '-'}")
         checks.append(("eval", case))
     for case in headers["cases"]:
         lines.append(f"header\t{hexed(case['header'])}\t{hexed(case['cookie_name'])}")
@@ -99,10 +100,11 @@ def main():
         elif kind == "eval":
             exp = case["expected"]
             policy = evaluate["policies"][case["policy"]]
-            if len(fields) != 6 or fields[0] != "ok":
+            if len(fields) != 7 or fields[0] != "ok":
                 problem = f"got {fields}"
             else:
-                _, banner, reason, status, states, mode = fields
+                _, banner, reason, status, states, mode, by_name = fields
+                want_by_name = ",".join(f"{n}={STATES.index(s)}" for n, s in exp["categories"].items())
                 want_status = exp["error"] or "ok"
                 if banner != str(int(exp["needs_banner"])):
                     problem = f"banner {banner}"
@@ -118,6 +120,8 @@ def main():
                     want_mode = "".join("1" if exp["consent_mode"][t] == "granted" else "0" for t in CONSENT_TYPES)
                     if mode != want_mode:
                         problem = f"consent mode {mode}, want {want_mode}"
+                    elif by_name != want_by_name:
+                        problem = f"states by policy name {by_name}, want {want_by_name}"
         elif kind == "header":
             want = "none" if case["value"] is None else f"found\t{case['value'].encode().hex()}"
             if case["value"] == "":

@@ -34,6 +34,49 @@ static void test_version_and_status(void) {
     CHECK(strcmp(cookieprefs_status_str(COOKIEPREFS_STATUS_NULL_ARGUMENT), "null_argument") == 0);
     CHECK(strcmp(cookieprefs_status_str(COOKIEPREFS_STATUS_PANIC), "panic") == 0);
     CHECK(strcmp(cookieprefs_status_str(-5), "unknown status") == 0);
+    CHECK(strcmp(cookieprefs_status_str(23), "unknown status") == 0);
+    {
+        /* Every status has its stable code and its name. */
+        static const struct {
+            cookieprefs_status status;
+            int code;
+            const char *name;
+        } all[] = {
+            {COOKIEPREFS_STATUS_OK, 0, "ok"},
+            {COOKIEPREFS_STATUS_EMPTY, 1, "empty"},
+            {COOKIEPREFS_STATUS_TOO_LONG, 2, "too_long"},
+            {COOKIEPREFS_STATUS_INVALID_CHARACTER, 3, "invalid_character"},
+            {COOKIEPREFS_STATUS_UNSUPPORTED_VERSION, 4, "unsupported_version"},
+            {COOKIEPREFS_STATUS_TRUNCATED, 5, "truncated"},
+            {COOKIEPREFS_STATUS_TRAILING_DATA, 6, "trailing_data"},
+            {COOKIEPREFS_STATUS_RESERVED_BITS, 7, "reserved_bits"},
+            {COOKIEPREFS_STATUS_NON_ZERO_PADDING, 8, "non_zero_padding"},
+            {COOKIEPREFS_STATUS_INVALID_STATE, 9, "invalid_state"},
+            {COOKIEPREFS_STATUS_NON_MINIMAL_SLOTS, 10, "non_minimal_slots"},
+            {COOKIEPREFS_STATUS_DATES_OUT_OF_ORDER, 11, "dates_out_of_order"},
+            {COOKIEPREFS_STATUS_DATE_IN_FUTURE, 12, "date_in_future"},
+            {COOKIEPREFS_STATUS_BUFFER_TOO_SMALL, 13, "buffer_too_small"},
+            {COOKIEPREFS_STATUS_INVALID_CATEGORY, 14, "invalid_category"},
+            {COOKIEPREFS_STATUS_UNKNOWN_CATEGORY, 15, "unknown_category"},
+            {COOKIEPREFS_STATUS_NECESSARY_NOT_STORED, 16, "necessary_not_stored"},
+            {COOKIEPREFS_STATUS_REVISION_OUT_OF_RANGE, 17, "revision_out_of_range"},
+            {COOKIEPREFS_STATUS_DATE_OUT_OF_RANGE, 18, "date_out_of_range"},
+            {COOKIEPREFS_STATUS_INVALID_DATE, 19, "invalid_date"},
+            {COOKIEPREFS_STATUS_INVALID_CONSENT_ID, 20, "invalid_consent_id"},
+            {COOKIEPREFS_STATUS_UNKNOWN_NAME, 21, "unknown_name"},
+            {COOKIEPREFS_STATUS_INVALID_POLICY, 22, "invalid_policy"},
+            {COOKIEPREFS_STATUS_NULL_ARGUMENT, 100, "null_argument"},
+            {COOKIEPREFS_STATUS_INVALID_UTF8, 101, "invalid_utf8"},
+            {COOKIEPREFS_STATUS_NOT_FOUND, 102, "not_found"},
+            {COOKIEPREFS_STATUS_PANIC, 103, "panic"},
+            {COOKIEPREFS_STATUS_OTHER, 199, "other"},
+        };
+        size_t i;
+        for (i = 0; i < sizeof all / sizeof all[0]; i++) {
+            CHECK((int)all[i].status == all[i].code);
+            CHECK(strcmp(cookieprefs_status_str(all[i].code), all[i].name) == 0);
+        }
+    }
 }
 
 static void test_decode_and_fields(void) {
@@ -108,7 +151,11 @@ static void test_decode_errors(void) {
         {"CAADCdcJ1w5Q", COOKIEPREFS_STATUS_UNSUPPORTED_VERSION},
         {"BAADCdcJ1w5", COOKIEPREFS_STATUS_TRUNCATED},
         {"BAADCdcJ1w5QA", COOKIEPREFS_STATUS_TRAILING_DATA},
+        {"BEADCdcJ1wA", COOKIEPREFS_STATUS_RESERVED_BITS},
         {"BAADCdcJ1w5R", COOKIEPREFS_STATUS_NON_ZERO_PADDING},
+        {"BAADCdcJ1wc", COOKIEPREFS_STATUS_INVALID_STATE},
+        {"BAADCdcJ1wQ", COOKIEPREFS_STATUS_NON_MINIMAL_SLOTS},
+        {"BAADCdcJ1gY", COOKIEPREFS_STATUS_DATES_OUT_OF_ORDER},
         {"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", COOKIEPREFS_STATUS_TOO_LONG},
     };
     size_t i;
@@ -197,7 +244,41 @@ static void test_fast_path_header_and_dates(void) {
     CHECK(d == DAY);
     IS(cookieprefs_date_from_ymd(2026, 2, 29, &d), COOKIEPREFS_STATUS_INVALID_DATE);
     IS(cookieprefs_date_from_ymd(2200, 1, 1, &d), COOKIEPREFS_STATUS_DATE_OUT_OF_RANGE);
+    IS(cookieprefs_date_from_ymd(2026, 1, 1, NULL), COOKIEPREFS_STATUS_NULL_ARGUMENT);
     CHECK(cookieprefs_today() >= DAY);
+    {
+        int32_t y = -1;
+        uint32_t m = 0, dd = 0;
+        OK(cookieprefs_date_to_ymd(DAY, &y, &m, &dd));
+        CHECK(y == 2026 && m == 11 && dd == 24);
+        OK(cookieprefs_date_to_ymd(UINT16_MAX, &y, &m, &dd));
+        CHECK(y == 2199 && m == 6 && dd == 6);
+        y = -1;
+        IS(cookieprefs_date_to_ymd(DAY, &y, &m, NULL), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+        IS(cookieprefs_date_to_ymd(DAY, NULL, &m, &dd), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+        CHECK(y == -1); /* out untouched on error */
+    }
+
+    /* The header fast path: no handle, no allocation. */
+    OK(cookieprefs_header_category_state((const uint8_t *)header, strlen(header), "cookies_preferences", 1, &st));
+    CHECK(st == COOKIEPREFS_STATE_GRANTED);
+    OK(cookieprefs_header_category_state((const uint8_t *)header, strlen(header), "cookies_preferences", 2, &st));
+    CHECK(st == COOKIEPREFS_STATE_DENIED);
+    IS(cookieprefs_header_category_state((const uint8_t *)header, strlen(header), "absent", 1, &st),
+       COOKIEPREFS_STATUS_NOT_FOUND);
+    IS(cookieprefs_header_category_state((const uint8_t *)"cookies_preferences=BAADCdcJ1wc", 31,
+                                         "cookies_preferences", 1, &st),
+       COOKIEPREFS_STATUS_INVALID_STATE);
+    IS(cookieprefs_header_category_state((const uint8_t *)header, strlen(header), "cookies_preferences", 64, &st),
+       COOKIEPREFS_STATUS_INVALID_CATEGORY);
+    IS(cookieprefs_header_category_state(NULL, 0, "cookies_preferences", 1, &st), COOKIEPREFS_STATUS_NOT_FOUND);
+    IS(cookieprefs_header_category_state(NULL, 4, "cookies_preferences", 1, &st), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    IS(cookieprefs_header_category_state((const uint8_t *)header, strlen(header), NULL, 1, &st),
+       COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    IS(cookieprefs_header_category_state((const uint8_t *)header, strlen(header), "cookies_preferences", 1, NULL),
+       COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    IS(cookieprefs_header_category_state((const uint8_t *)header, strlen(header), "\xff", 1, &st),
+       COOKIEPREFS_STATUS_INVALID_UTF8);
 }
 
 static void test_policy_and_evaluation(void) {
@@ -273,6 +354,8 @@ static void test_policy_and_evaluation(void) {
     CHECK(n == 80);
     IS(cookieprefs_evaluation_choose(ev, (const uint8_t *)"\0", 1, 0, &stored), COOKIEPREFS_STATUS_NECESSARY_NOT_STORED);
     IS(cookieprefs_evaluation_choose(ev, NULL, 0, 5, &stored), COOKIEPREFS_STATUS_UNKNOWN_NAME);
+    IS(cookieprefs_evaluation_choose(ev, (const uint8_t *)"\x10", 1, 0, &stored), COOKIEPREFS_STATUS_UNKNOWN_CATEGORY);
+    IS(cookieprefs_evaluation_choose(ev, NULL, 1, 0, &stored), COOKIEPREFS_STATUS_NULL_ARGUMENT);
     cookieprefs_preferences_free(choice);
     OK(cookieprefs_policy_delete_cookie_header(pol, (uint8_t *)buf, sizeof buf, &n));
     CHECK(strcmp(buf, "cookies_preferences=; Max-Age=0; Path=/; SameSite=Lax; Secure") == 0);
@@ -287,6 +370,49 @@ static void test_policy_and_evaluation(void) {
     OK(cookieprefs_evaluation_needs_banner(ev, &b));
     CHECK(!b);
     cookieprefs_evaluation_free(ev);
+
+    /* A date two days ahead of today is rejected (one day of skew is allowed). */
+    OK(cookieprefs_policy_evaluate_value(pol, (const uint8_t *)TYPICAL, 12, DAY - 2, false, &ev));
+    OK(cookieprefs_evaluation_value_status(ev, &vs));
+    CHECK(vs == COOKIEPREFS_STATUS_DATE_IN_FUTURE);
+    OK(cookieprefs_evaluation_banner_reason(ev, &reason));
+    CHECK(reason == COOKIEPREFS_BANNER_REASON_INVALID_VALUE);
+    cookieprefs_evaluation_free(ev);
+
+    /* Names, "may I load X?" and GPC. */
+    {
+        uint8_t id = 99;
+        OK(cookieprefs_policy_category_id(pol, "statistics", &id));
+        CHECK(id == 1);
+        OK(cookieprefs_policy_category_id(pol, "necessary", &id));
+        CHECK(id == 0);
+        id = 99;
+        IS(cookieprefs_policy_category_id(pol, "youtube", &id), COOKIEPREFS_STATUS_UNKNOWN_CATEGORY);
+        CHECK(id == 99);
+        IS(cookieprefs_policy_category_id(pol, "\xff", &id), COOKIEPREFS_STATUS_INVALID_UTF8);
+        IS(cookieprefs_policy_category_id(pol, NULL, &id), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+        IS(cookieprefs_policy_category_id(NULL, "statistics", &id), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+        IS(cookieprefs_policy_category_id(pol, "statistics", NULL), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+
+        OK(cookieprefs_policy_evaluate_header(pol, NULL, 0, DAY, true, &ev));
+        OK(cookieprefs_evaluation_gpc_applied(ev, &b));
+        CHECK(b);
+        OK(cookieprefs_evaluation_allowed(ev, 0, &b));
+        CHECK(b);
+        OK(cookieprefs_evaluation_allowed(ev, 3, &b));
+        CHECK(!b);
+        IS(cookieprefs_evaluation_allowed(ev, 64, &b), COOKIEPREFS_STATUS_INVALID_CATEGORY);
+        IS(cookieprefs_evaluation_allowed(ev, 1, NULL), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+        IS(cookieprefs_evaluation_gpc_applied(NULL, &b), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+        cookieprefs_evaluation_free(ev);
+
+        OK(cookieprefs_policy_evaluate_header(pol, (const uint8_t *)header, strlen(header), DAY, true, &ev));
+        OK(cookieprefs_evaluation_gpc_applied(ev, &b));
+        CHECK(!b); /* the stored choice wins */
+        OK(cookieprefs_evaluation_allowed(ev, 1, &b));
+        CHECK(b);
+        cookieprefs_evaluation_free(ev);
+    }
 
     IS(cookieprefs_policy_evaluate_header(NULL, NULL, 0, DAY, false, &ev), COOKIEPREFS_STATUS_NULL_ARGUMENT);
     IS(cookieprefs_policy_evaluate_header(pol, NULL, 0, DAY, false, NULL), COOKIEPREFS_STATUS_NULL_ARGUMENT);

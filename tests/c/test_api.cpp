@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <array>
 
 namespace {
 
@@ -123,6 +124,121 @@ int main() {
                                                &n) == COOKIEPREFS_STATUS_OK);
     set_cookie.resize(n);
     CHECK(set_cookie.rfind("cookies_preferences=" + encode(choice.get()) + "; Max-Age=15811200; Path=/", 0) == 0);
+
+    // Version, dates, fields of a decoded value.
+    CHECK(std::string(cookieprefs_version()) == std::to_string(COOKIEPREFS_VERSION_MAJOR) + "." +
+                                                    std::to_string(COOKIEPREFS_VERSION_MINOR) + "." +
+                                                    std::to_string(COOKIEPREFS_VERSION_PATCH));
+    static_assert(COOKIEPREFS_FORMAT_VERSION == 1, "format version");
+    CHECK(cookieprefs_today() >= day);
+    uint16_t d = 0;
+    CHECK(cookieprefs_date_from_ymd(2026, 11, 24, &d) == COOKIEPREFS_STATUS_OK && d == day);
+    CHECK(cookieprefs_date_from_ymd(2026, 13, 1, &d) == COOKIEPREFS_STATUS_INVALID_DATE);
+    int32_t y = 0;
+    uint32_t mo = 0, dd = 0;
+    CHECK(cookieprefs_date_to_ymd(day, &y, &mo, &dd) == COOKIEPREFS_STATUS_OK && y == 2026 && mo == 11 && dd == 24);
+    CHECK(cookieprefs_date_to_ymd(day, nullptr, &mo, &dd) == COOKIEPREFS_STATUS_NULL_ARGUMENT);
+
+    uint16_t u16 = 0;
+    uint8_t slots = 0;
+    cookieprefs_method method{};
+    CHECK(cookieprefs_preferences_revision(p.get(), &u16) == COOKIEPREFS_STATUS_OK && u16 == 3);
+    CHECK(cookieprefs_preferences_created_days(p.get(), &u16) == COOKIEPREFS_STATUS_OK && u16 == day);
+    CHECK(cookieprefs_preferences_updated_days(p.get(), &u16) == COOKIEPREFS_STATUS_OK && u16 == day);
+    CHECK(cookieprefs_preferences_method(p.get(), &method) == COOKIEPREFS_STATUS_OK &&
+          method == COOKIEPREFS_METHOD_BANNER);
+    CHECK(cookieprefs_preferences_slot_count(p.get(), &slots) == COOKIEPREFS_STATUS_OK && slots == 3);
+    size_t len = 0;
+    CHECK(cookieprefs_preferences_encoded_len(p.get(), &len) == COOKIEPREFS_STATUS_OK && len == 12);
+    CHECK(cookieprefs_preferences_revision(nullptr, &u16) == COOKIEPREFS_STATUS_NULL_ARGUMENT);
+
+    // Dates, method and consent id through the setters.
+    const std::array<uint8_t, 16> uuid{0x67, 0xe5, 0x50, 0x44, 0x10, 0xb1, 0x42, 0x6f,
+                                       0x92, 0x47, 0xbb, 0x68, 0x0e, 0x5f, 0xe0, 0xc8};
+    std::array<uint8_t, 16> got{};
+    bool has = false;
+    CHECK(cookieprefs_preferences_set_dates(built.get(), day - 10, day) == COOKIEPREFS_STATUS_OK);
+    CHECK(cookieprefs_preferences_set_dates(built.get(), day, day - 10) == COOKIEPREFS_STATUS_DATES_OUT_OF_ORDER);
+    CHECK(cookieprefs_preferences_set_method(built.get(), COOKIEPREFS_METHOD_IMPORTED) == COOKIEPREFS_STATUS_OK);
+    CHECK(cookieprefs_preferences_set_consent_id(built.get(), uuid.data()) == COOKIEPREFS_STATUS_OK);
+    CHECK(cookieprefs_preferences_consent_id(built.get(), got.data(), &has) == COOKIEPREFS_STATUS_OK && has &&
+          got == uuid);
+    CHECK(cookieprefs_preferences_encoded_len(built.get(), &len) == COOKIEPREFS_STATUS_OK && len == 33);
+    CHECK(encode(built.get()).size() == 33);
+    CHECK(cookieprefs_preferences_set_consent_id(built.get(), nullptr) == COOKIEPREFS_STATUS_OK);
+    CHECK(cookieprefs_preferences_consent_id(built.get(), got.data(), &has) == COOKIEPREFS_STATUS_OK && !has);
+    CHECK(cookieprefs_preferences_method(built.get(), &method) == COOKIEPREFS_STATUS_OK &&
+          method == COOKIEPREFS_METHOD_IMPORTED);
+
+    // Fast paths and header lookup.
+    std::string_view value = "BAADCdcJ1w5Q";
+    CHECK(cookieprefs_value_category_state(bytes(value), value.size(), 3, &st) == COOKIEPREFS_STATUS_OK &&
+          st == COOKIEPREFS_STATE_DENIED);
+    CHECK(cookieprefs_value_category_state(bytes(value), value.size(), 1, nullptr) ==
+          COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(cookieprefs_header_category_state(bytes(header), header.size(), "cookies_preferences", 1, &st) ==
+              COOKIEPREFS_STATUS_OK &&
+          st == COOKIEPREFS_STATE_GRANTED);
+    CHECK(cookieprefs_header_category_state(bytes(header), header.size(), "nope", 1, &st) ==
+          COOKIEPREFS_STATUS_NOT_FOUND);
+    size_t off = 0, vlen = 0;
+    CHECK(cookieprefs_cookie_find(bytes(header), header.size(), "cookies_preferences", &off, &vlen) ==
+          COOKIEPREFS_STATUS_OK);
+    CHECK(header.substr(off, vlen) == value);
+    CHECK(cookieprefs_cookie_find(bytes(header), header.size(), "csrftoken", &off, &vlen) == COOKIEPREFS_STATUS_OK &&
+          header.substr(off, vlen) == "x");
+
+    // Policy lookups, the rest of the evaluation, and the default policy.
+    uint8_t id = 0;
+    CHECK(cookieprefs_policy_revision(policy.get(), &u16) == COOKIEPREFS_STATUS_OK && u16 == 3);
+    CHECK(cookieprefs_policy_category_id(policy.get(), "youtube", &id) == COOKIEPREFS_STATUS_OK && id == 16);
+    CHECK(cookieprefs_policy_category_id(policy.get(), "matomo", &id) == COOKIEPREFS_STATUS_UNKNOWN_CATEGORY);
+    bool b = true;
+    CHECK(cookieprefs_evaluation_allowed(ev.get(), 1, &b) == COOKIEPREFS_STATUS_OK && b);
+    CHECK(cookieprefs_evaluation_allowed(ev.get(), 16, &b) == COOKIEPREFS_STATUS_OK && !b);
+    CHECK(cookieprefs_evaluation_gpc_applied(ev.get(), &b) == COOKIEPREFS_STATUS_OK && !b);
+    cookieprefs_status vs = COOKIEPREFS_STATUS_PANIC;
+    CHECK(cookieprefs_evaluation_value_status(ev.get(), &vs) == COOKIEPREFS_STATUS_OK && vs == COOKIEPREFS_STATUS_OK);
+    CHECK(cookieprefs_evaluation_consent_mode(ev.get(), COOKIEPREFS_CONSENT_TYPE_ANALYTICS_STORAGE, &b) ==
+              COOKIEPREFS_STATUS_OK &&
+          b);
+    CHECK(cookieprefs_evaluation_consent_mode(ev.get(), COOKIEPREFS_CONSENT_TYPE_AD_USER_DATA, &b) ==
+              COOKIEPREFS_STATUS_OK &&
+          !b);
+    std::string text(512, '\0');
+    CHECK(cookieprefs_evaluation_consent_mode_json(ev.get(), reinterpret_cast<uint8_t *>(text.data()), text.size(),
+                                                   &n) == COOKIEPREFS_STATUS_OK);
+    CHECK(std::string_view(text.data(), n).find("\"ad_storage\":\"denied\"") != std::string_view::npos);
+    // The banner is needed (youtube), so there is nothing to refresh.
+    CHECK(cookieprefs_evaluation_set_cookie_header(ev.get(), reinterpret_cast<uint8_t *>(text.data()), text.size(),
+                                                   &n) == COOKIEPREFS_STATUS_NOT_FOUND);
+    cookieprefs_preferences *rawst = nullptr;
+    CHECK(cookieprefs_evaluation_stored(ev.get(), &rawst) == COOKIEPREFS_STATUS_OK);
+    Prefs stored(rawst);
+    CHECK(encode(stored.get()) == value);
+    CHECK(cookieprefs_policy_delete_cookie_header(policy.get(), reinterpret_cast<uint8_t *>(text.data()), 8, &n) ==
+              COOKIEPREFS_STATUS_BUFFER_TOO_SMALL &&
+          n == 62);
+    CHECK(cookieprefs_policy_delete_cookie_header(policy.get(), reinterpret_cast<uint8_t *>(text.data()), n, &n) ==
+          COOKIEPREFS_STATUS_OK);
+    CHECK(std::string_view(text.data(), n) == "cookies_preferences=; Max-Age=0; Path=/; SameSite=Lax; Secure");
+
+    cookieprefs_policy *rawd = nullptr;
+    CHECK(cookieprefs_policy_default(&rawd) == COOKIEPREFS_STATUS_OK);
+    PolicyPtr def(rawd);
+    CHECK(cookieprefs_policy_evaluate_value(def.get(), bytes(value), value.size(), day, false, &rawe) ==
+          COOKIEPREFS_STATUS_OK);
+    Eval ev2(rawe);
+    CHECK(cookieprefs_evaluation_needs_banner(ev2.get(), &b) == COOKIEPREFS_STATUS_OK && !b);
+    CHECK(cookieprefs_evaluation_set_cookie_header(ev2.get(), reinterpret_cast<uint8_t *>(text.data()), text.size(),
+                                                   &n) == COOKIEPREFS_STATUS_OK);
+    CHECK(std::string_view(text.data(), n) ==
+          "cookies_preferences=BAADCdcJ1w5Q; Max-Age=15811200; Path=/; SameSite=Lax; Secure");
+    CHECK(cookieprefs_policy_evaluate_value(nullptr, nullptr, 0, day, false, &rawe) ==
+          COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    cookieprefs_preferences_free(nullptr);
+    cookieprefs_policy_free(nullptr);
+    cookieprefs_evaluation_free(nullptr);
 
     std::printf("test_api (C++): %d checks passed\n", checks);
     return 0;

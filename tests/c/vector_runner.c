@@ -5,9 +5,15 @@
  *   decode <hex>              -> ok <rev> <created> <updated> <method> <id hex|-> <states 1..63> <re-encoded>
  *                                | error <status name>
  *   policy <hex json>         -> ok | error <status name>     (replaces the current policy)
- *   eval <hex value|-> <today days> <gpc 0|1>
+ *   eval <hex value|-> <today days> <gpc 0|1> <hex names, comma-separated>
  *                             -> ok <banner 0|1> <reason> <value status name> <states 0..63> <consent mode x7>
+ *                                   <name=state,... for the names, resolved by the policy>
  *   header <hex header> <hex name> -> found <hex value> | none
+ *
+ * Cross-checks are built in: the fast paths (cookieprefs_value_category_state,
+ * cookieprefs_header_category_state) must agree with the handle, and
+ * cookieprefs_evaluation_allowed with cookieprefs_evaluation_state; a
+ * disagreement changes the answer, so the harness reports it.
  */
 #include "cookieprefs.h"
 
@@ -126,6 +132,7 @@ int main(void) {
             cookieprefs_status vs;
             cookieprefs_state st;
             int c;
+            char *names = strtok(NULL, "\t\n");
             if (!hex || !today || !gpc) { printf("bad command\n"); continue; }
             if (strcmp(hex, "-") != 0) {
                 n = unhex(hex, a, sizeof a);
@@ -141,13 +148,34 @@ int main(void) {
             cookieprefs_evaluation_value_status(ev, &vs);
             printf("ok\t%d\t%s\t%s\t", banner ? 1 : 0, reason_name(reason), cookieprefs_status_str(vs));
             for (c = 0; c <= 63; c++) {
+                bool allowed;
                 cookieprefs_evaluation_state(ev, (uint8_t)c, &st);
-                printf("%d", (int)st);
+                cookieprefs_evaluation_allowed(ev, (uint8_t)c, &allowed);
+                if (allowed != (st == COOKIEPREFS_STATE_GRANTED)) printf("X");
+                else printf("%d", (int)st);
             }
             printf("\t");
             for (c = 0; c < 7; c++) {
                 cookieprefs_evaluation_consent_mode(ev, (uint32_t)c, &granted);
                 printf("%d", granted ? 1 : 0);
+            }
+            printf("\t");
+            if (names && strcmp(names, "-") != 0) {
+                size_t nn = unhex(names, b, sizeof b - 1);
+                char *name, *save = (char *)b;
+                b[nn] = 0;
+                for (name = save; name; name = save) {
+                    uint8_t id;
+                    save = strchr(name, ',');
+                    if (save) *save++ = 0;
+                    if (cookieprefs_policy_category_id(policy, name, &id) != COOKIEPREFS_STATUS_OK) {
+                        printf("%s=?", name);
+                    } else {
+                        cookieprefs_evaluation_state(ev, id, &st);
+                        printf("%s=%d", name, (int)st);
+                    }
+                    if (save) printf(",");
+                }
             }
             printf("\n");
             cookieprefs_evaluation_free(ev);
@@ -157,14 +185,18 @@ int main(void) {
             size_t hn = unhex(hhex ? hhex : "", a, sizeof a);
             size_t nn = unhex(nhex ? nhex : "", b, sizeof b - 1);
             size_t off, len;
+            cookieprefs_state fast = COOKIEPREFS_STATE_NOT_ASKED, slow = COOKIEPREFS_STATE_NOT_ASKED;
+            cookieprefs_status fs, ss = COOKIEPREFS_STATUS_NOT_FOUND;
             b[nn] = 0;
+            fs = cookieprefs_header_category_state(hn ? a : NULL, hn, (const char *)b, 1, &fast);
             if (cookieprefs_cookie_find(hn ? a : NULL, hn, (const char *)b, &off, &len) == COOKIEPREFS_STATUS_OK) {
+                ss = cookieprefs_value_category_state(a + off, len, 1, &slow);
                 printf("found\t");
                 print_hex(a + off, len);
-                printf("\n");
             } else {
-                printf("none\n");
+                printf("none");
             }
+            printf("%s\n", fs == ss && fast == slow ? "" : "\theader-fast-path-disagrees");
         } else {
             printf("bad command\n");
         }
