@@ -742,3 +742,13 @@ fn policy_names_allowed_and_gpc() {
         cookieprefs_policy_free(pol);
     }
 }
+
+/// docs/C_API.md promises that handles may be used from several threads
+/// (read-only, or moved): that holds only while the types are Send + Sync.
+#[test]
+fn handles_are_send_and_sync() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<cookieprefs_preferences>();
+    send_sync::<cookieprefs_policy>();
+    send_sync::<cookieprefs_evaluation>();
+}
