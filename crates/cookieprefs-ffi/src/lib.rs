@@ -637,7 +637,7 @@ pub unsafe extern "C" fn cookieprefs_preferences_consent_id(
 /// `prefs` must be a live handle not in use elsewhere.
 unsafe fn change_prefs(
     prefs: *mut cookieprefs_preferences,
-    f: impl FnOnce(cookieprefs::Builder) -> Result<cookieprefs::Builder, cookieprefs_status>,
+    f: impl FnOnce(cookieprefs::PreferencesBuilder) -> Result<cookieprefs::PreferencesBuilder, cookieprefs_status>,
 ) -> cookieprefs_status {
     guard(|| {
         // SAFETY: forwarded from the caller.

@@ -3,6 +3,8 @@
 
 use core::ops::Range;
 
+use crate::{Date, Policy, Preferences, DEFAULT_COOKIE_NAME};
+
 /// Finds the first cookie named `name` in a `Cookie:` header and returns the
 /// byte range of its value within `header` (quotes stripped).
 ///
@@ -61,6 +63,141 @@ fn trim(h: &[u8], mut r: Range<usize>) -> Range<usize> {
         r.end -= 1;
     }
     r
+}
+
+/// `SameSite` attribute of the cookie.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum SameSite {
+    /// `SameSite=Lax` (default).
+    #[default]
+    Lax,
+    /// `SameSite=Strict`.
+    Strict,
+    /// `SameSite=None` (requires `Secure`).
+    None,
+}
+
+impl SameSite {
+    /// `"Lax"`, `"Strict"` or `"None"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            SameSite::Lax => "Lax",
+            SameSite::Strict => "Strict",
+            SameSite::None => "None",
+        }
+    }
+}
+
+/// Attributes of the `Set-Cookie` header the library builds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CookieAttributes {
+    /// Cookie name, default `cookies_preferences`.
+    pub name: String,
+    /// `Domain` attribute, none by default (host-only cookie).
+    pub domain: Option<String>,
+    /// `Path`, default `/`.
+    pub path: String,
+    /// `Secure`, default true.
+    pub secure: bool,
+    /// `HttpOnly`, default false: the banner script reads the cookie.
+    pub http_only: bool,
+    /// `SameSite`, default `Lax`.
+    pub same_site: SameSite,
+}
+
+impl Default for CookieAttributes {
+    fn default() -> CookieAttributes {
+        CookieAttributes {
+            name: DEFAULT_COOKIE_NAME.to_owned(),
+            domain: None,
+            path: "/".to_owned(),
+            secure: true,
+            http_only: false,
+            same_site: SameSite::Lax,
+        }
+    }
+}
+
+impl Policy {
+    /// The `Set-Cookie` header value that stores `prefs` (the part after
+    /// `Set-Cookie: `): `Max-Age` is the remaining validity of the longest-lived
+    /// answer kind it holds, counted from `prefs.updated()`.
+    ///
+    /// ```
+    /// # use cookieprefs::{Policy, Preferences, Date, Category};
+    /// let today = Date::from_ymd(2026, 11, 24)?;
+    /// let prefs = Preferences::builder(today).grant(Category::STATISTICS).build()?;
+    /// assert_eq!(Policy::default().set_cookie_header(&prefs, today),
+    ///     "cookies_preferences=BAAACdcJ1wY; Max-Age=15811200; Path=/; SameSite=Lax; Secure");
+    /// # Ok::<(), cookieprefs::Error>(())
+    /// ```
+    pub fn set_cookie_header(&self, prefs: &Preferences, today: Date) -> String {
+        let p = &*self.inner;
+        let days = match (prefs.granted != 0, prefs.denied != 0) {
+            (true, false) => p.max_age_granted,
+            (false, true) => p.max_age_denied,
+            _ => p.max_age_granted.max(p.max_age_denied),
+        };
+        let age = today.days_since(prefs.updated).max(0);
+        let remaining = (i64::from(days) - i64::from(age)).max(0) * 86_400;
+        let mut buf = [0u8; crate::MAX_ENCODED_LEN];
+        let n = prefs.encode_into(&mut buf).unwrap_or(0);
+        let value = core::str::from_utf8(&buf[..n]).unwrap_or("");
+        self.cookie_header(value, remaining)
+    }
+
+    /// The `Set-Cookie` header value that deletes the cookie (`Max-Age=0`).
+    ///
+    /// ```
+    /// assert_eq!(cookieprefs::Policy::default().delete_cookie_header(),
+    ///     "cookies_preferences=; Max-Age=0; Path=/; SameSite=Lax; Secure");
+    /// ```
+    pub fn delete_cookie_header(&self) -> String {
+        self.cookie_header("", 0)
+    }
+
+    fn cookie_header(&self, value: &str, max_age: i64) -> String {
+        use core::fmt::Write;
+        let c = &self.inner.cookie;
+        let mut s = String::with_capacity(128);
+        let _ = write!(s, "{}={}; Max-Age={}", c.name, value, max_age);
+        if let Some(d) = &c.domain {
+            let _ = write!(s, "; Domain={d}");
+        }
+        let _ = write!(s, "; Path={}; SameSite={}", c.path, c.same_site.as_str());
+        if c.secure {
+            s.push_str("; Secure");
+        }
+        if c.http_only {
+            s.push_str("; HttpOnly");
+        }
+        s
+    }
+}
+
+/// Cookie name: an RFC 6265 token. Domain and path: printable ASCII without `;`.
+pub(crate) fn check_cookie(c: &CookieAttributes) -> Result<(), String> {
+    let token = |b: u8| b.is_ascii_graphic() && !b"()<>@,;:\\\"/[]?={}".contains(&b);
+    if c.name.is_empty() || c.name.len() > 64 || !c.name.bytes().all(token) {
+        return Err(format!("cookie name {:?} is not an RFC 6265 token", c.name));
+    }
+    let attr_ok =
+        |s: &str| !s.is_empty() && s.len() <= 255 && s.bytes().all(|b| b.is_ascii_graphic() && b != b';');
+    if let Some(d) = &c.domain {
+        if !attr_ok(d) || d.contains(',') {
+            return Err(format!("cookie domain {d:?} is not a host name"));
+        }
+    }
+    if !attr_ok(&c.path) || !c.path.starts_with('/') {
+        return Err(format!(
+            "cookie path {:?} must start with / and hold no ; or spaces",
+            c.path
+        ));
+    }
+    if c.same_site == SameSite::None && !c.secure {
+        return Err("SameSite=None requires Secure".into());
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1,10 +1,10 @@
 //! Applying a [`Policy`] to a stored value: [`Policy::evaluate`] and the
-//! [`Evaluation`] it returns, plus the `Set-Cookie` header.
+//! [`Evaluation`] it returns.
 
 use core::fmt;
 
 use crate::{
-    decode, find_cookie, Category, ConsentMode, ConsentType, Date, Error, Policy, Preferences, State,
+    decode, find_cookie, Category, ConsentMode, ConsentType, Date, Error, Method, Policy, Preferences, State,
 };
 
 /// Days of clock skew allowed before a stored date counts as "in the future".
@@ -192,61 +192,6 @@ impl Policy {
             today,
         }
     }
-
-    /// The `Set-Cookie` header value that stores `prefs` (the part after
-    /// `Set-Cookie: `): `Max-Age` is the remaining validity of the longest-lived
-    /// answer kind it holds, counted from `prefs.updated()`.
-    ///
-    /// ```
-    /// # use cookieprefs::{Policy, Preferences, Date, Category};
-    /// let today = Date::from_ymd(2026, 11, 24)?;
-    /// let prefs = Preferences::builder(today).grant(Category::STATISTICS).build()?;
-    /// assert_eq!(Policy::default().set_cookie_header(&prefs, today),
-    ///     "cookies_preferences=BAAACdcJ1wY; Max-Age=15811200; Path=/; SameSite=Lax; Secure");
-    /// # Ok::<(), cookieprefs::Error>(())
-    /// ```
-    pub fn set_cookie_header(&self, prefs: &Preferences, today: Date) -> String {
-        let p = &*self.inner;
-        let days = match (prefs.granted != 0, prefs.denied != 0) {
-            (true, false) => p.max_age_granted,
-            (false, true) => p.max_age_denied,
-            _ => p.max_age_granted.max(p.max_age_denied),
-        };
-        let age = today.days_since(prefs.updated).max(0);
-        let remaining = (i64::from(days) - i64::from(age)).max(0) * 86_400;
-        let mut buf = [0u8; crate::MAX_ENCODED_LEN];
-        let n = prefs.encode_into(&mut buf).unwrap_or(0);
-        let value = core::str::from_utf8(&buf[..n]).unwrap_or("");
-        self.cookie_header(value, remaining)
-    }
-
-    /// The `Set-Cookie` header value that deletes the cookie (`Max-Age=0`).
-    ///
-    /// ```
-    /// assert_eq!(cookieprefs::Policy::default().delete_cookie_header(),
-    ///     "cookies_preferences=; Max-Age=0; Path=/; SameSite=Lax; Secure");
-    /// ```
-    pub fn delete_cookie_header(&self) -> String {
-        self.cookie_header("", 0)
-    }
-
-    fn cookie_header(&self, value: &str, max_age: i64) -> String {
-        use core::fmt::Write;
-        let c = &self.inner.cookie;
-        let mut s = String::with_capacity(128);
-        let _ = write!(s, "{}={}; Max-Age={}", c.name, value, max_age);
-        if let Some(d) = &c.domain {
-            let _ = write!(s, "; Domain={d}");
-        }
-        let _ = write!(s, "; Path={}; SameSite={}", c.path, c.same_site.as_str());
-        if c.secure {
-            s.push_str("; Secure");
-        }
-        if c.http_only {
-            s.push_str("; HttpOnly");
-        }
-        s
-    }
 }
 
 fn check_not_future(p: Preferences, today: Date) -> Result<Preferences, Error> {
@@ -357,39 +302,89 @@ impl Evaluation {
     /// # Errors
     /// [`Error::NecessaryNotStored`] if `granted` holds `necessary`;
     /// [`Error::UnknownCategory`] for a category the policy does not offer.
-    pub fn choose(&self, granted: &[Category], method: crate::Method) -> Result<Preferences, Error> {
-        let p = &*self.policy.inner;
+    pub fn choose(&self, granted: &[Category], method: Method) -> Result<Preferences, Error> {
+        let offered = self.policy.inner.offered;
         let mut mask = 0u64;
         for c in granted {
             if *c == Category::NECESSARY {
                 return Err(Error::NecessaryNotStored);
             }
-            if p.offered & c.bit() == 0 {
+            if offered & c.bit() == 0 {
                 return Err(Error::UnknownCategory { name: c.to_string() });
             }
             mask |= c.bit();
         }
-        let base = match &self.stored {
+        Ok(self.choose_mask(mask, method))
+    }
+
+    /// "Accept all": [`Evaluation::choose`] with every offered category granted.
+    ///
+    /// ```
+    /// # use cookieprefs::{Policy, Date, Category, Method, State};
+    /// let ev = Policy::default().evaluate(None, Date::from_ymd(2026, 11, 24)?, false);
+    /// let prefs = ev.accept_all(Method::Banner);
+    /// assert_eq!(prefs.state(Category::THIRD_PARTY), State::Granted);
+    /// # Ok::<(), cookieprefs::Error>(())
+    /// ```
+    pub fn accept_all(&self, method: Method) -> Preferences {
+        self.choose_mask(self.policy.inner.offered, method)
+    }
+
+    /// "Reject all": [`Evaluation::choose`] with every offered category denied.
+    ///
+    /// ```
+    /// # use cookieprefs::{Policy, Date, Category, Method, State};
+    /// let ev = Policy::default().evaluate(None, Date::from_ymd(2026, 11, 24)?, false);
+    /// let prefs = ev.reject_all(Method::Banner);
+    /// assert_eq!(prefs.state(Category::STATISTICS), State::Denied);
+    /// # Ok::<(), cookieprefs::Error>(())
+    /// ```
+    pub fn reject_all(&self, method: Method) -> Preferences {
+        self.choose_mask(0, method)
+    }
+
+    /// The rule of "saving a choice" (FORMAT.md §6) for a mask of offered
+    /// categories to grant; infallible because every input is already checked.
+    fn choose_mask(&self, mask: u64, method: Method) -> Preferences {
+        let p = &*self.policy.inner;
+        let offered = p.offered;
+        let mut prefs = match self.stored {
             // A value dated up to a day ahead (clock skew) cannot keep a
             // `created` after the new `updated`.
-            Some(s) => s
-                .to_builder()
-                .created(s.created.min(self.today))
-                .updated(self.today),
-            None => Preferences::builder(self.today),
+            Some(s) => Preferences {
+                created: s.created.min(self.today),
+                ..s
+            },
+            None => Preferences {
+                revision: 0,
+                created: self.today,
+                updated: self.today,
+                method,
+                consent_id: None,
+                granted: 0,
+                denied: 0,
+            },
         };
-        let mut b = base.revision(u32::from(p.revision)).method(method);
-        for c in &p.categories {
-            b = b.set(
-                c.category,
-                if mask & c.category.bit() != 0 {
-                    State::Granted
-                } else {
-                    State::Denied
-                },
-            );
-        }
-        b.build()
+        prefs.updated = self.today;
+        prefs.revision = p.revision;
+        prefs.method = method;
+        prefs.granted = (prefs.granted & !offered) | (mask & offered);
+        prefs.denied = (prefs.denied & !offered) | (offered & !mask);
+        prefs
+    }
+
+    /// The `Set-Cookie` header value that stores `prefs`, a value chosen on
+    /// this evaluation's day under its policy (see [`Policy::set_cookie_header`]).
+    ///
+    /// ```
+    /// # use cookieprefs::{Policy, Date, Method};
+    /// let ev = Policy::default().evaluate(None, Date::from_ymd(2026, 11, 24)?, false);
+    /// assert_eq!(ev.set_cookie_header_for(&ev.reject_all(Method::Banner)),
+    ///     "cookies_preferences=BAAACdcJ1w1Q; Max-Age=15811200; Path=/; SameSite=Lax; Secure");
+    /// # Ok::<(), cookieprefs::Error>(())
+    /// ```
+    pub fn set_cookie_header_for(&self, prefs: &Preferences) -> String {
+        self.policy.set_cookie_header(prefs, self.today)
     }
 
     /// The `Set-Cookie` header value that refreshes the stored value, if there

@@ -51,25 +51,30 @@ mod decode;
 mod encode;
 mod error;
 mod evaluation;
+#[cfg(feature = "serde")]
+mod json;
 mod layout;
+mod method;
 mod policy;
 mod preferences;
-#[cfg(feature = "serde")]
-mod serde_impls;
 
-pub use category::{Category, Method, State};
+pub use category::{Category, State};
 pub use consent_id::ConsentId;
 pub use consent_mode::{ConsentMode, ConsentType};
-pub use cookie_header::{cookie_value, find_cookie};
+pub use cookie_header::{cookie_value, find_cookie, CookieAttributes, SameSite};
 pub use date::Date;
 pub use decode::decode;
 pub use error::Error;
 pub use evaluation::{BannerReason, Evaluation, CLOCK_SKEW_DAYS};
+pub use method::Method;
 pub use policy::{
-    CookieAttributes, Policy, PolicyBuilder, PolicyCategory, SameSite, DEFAULT_COOKIE_NAME,
-    DEFAULT_MAX_AGE_DAYS, MAX_AGE_CEILING_DAYS,
+    Policy, PolicyBuilder, PolicyCategory, DEFAULT_COOKIE_NAME, DEFAULT_MAX_AGE_DAYS, MAX_AGE_CEILING_DAYS,
 };
-pub use preferences::{Builder, Preferences, MAX_REVISION};
+pub use preferences::{Preferences, PreferencesBuilder, MAX_REVISION};
+
+/// The old name of [`PreferencesBuilder`].
+#[deprecated(since = "0.2.0", note = "renamed to PreferencesBuilder")]
+pub type Builder = PreferencesBuilder;
 
 /// The format version this library writes (and the newest it reads).
 pub const FORMAT_VERSION: u8 = 1;

@@ -2,7 +2,8 @@
 
 use std::sync::Arc;
 
-use crate::{Category, ConsentType, Error, MAX_REVISION};
+use crate::cookie_header::check_cookie;
+use crate::{Category, ConsentType, CookieAttributes, Error, MAX_REVISION};
 
 /// Default validity of an answer in days (the CNIL's 6-month good practice).
 pub const DEFAULT_MAX_AGE_DAYS: u16 = 183;
@@ -20,59 +21,6 @@ pub struct PolicyCategory {
     pub name: String,
     /// Answers given under an older policy revision than this no longer count.
     pub since_revision: u16,
-}
-
-/// `SameSite` attribute of the cookie.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum SameSite {
-    /// `SameSite=Lax` (default).
-    #[default]
-    Lax,
-    /// `SameSite=Strict`.
-    Strict,
-    /// `SameSite=None` (requires `Secure`).
-    None,
-}
-
-impl SameSite {
-    /// `"Lax"`, `"Strict"` or `"None"`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            SameSite::Lax => "Lax",
-            SameSite::Strict => "Strict",
-            SameSite::None => "None",
-        }
-    }
-}
-
-/// Attributes of the `Set-Cookie` header the library builds.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CookieAttributes {
-    /// Cookie name, default `cookies_preferences`.
-    pub name: String,
-    /// `Domain` attribute, none by default (host-only cookie).
-    pub domain: Option<String>,
-    /// `Path`, default `/`.
-    pub path: String,
-    /// `Secure`, default true.
-    pub secure: bool,
-    /// `HttpOnly`, default false: the banner script reads the cookie.
-    pub http_only: bool,
-    /// `SameSite`, default `Lax`.
-    pub same_site: SameSite,
-}
-
-impl Default for CookieAttributes {
-    fn default() -> CookieAttributes {
-        CookieAttributes {
-            name: DEFAULT_COOKIE_NAME.to_owned(),
-            domain: None,
-            path: "/".to_owned(),
-            secure: true,
-            http_only: false,
-            same_site: SameSite::Lax,
-        }
-    }
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -411,29 +359,4 @@ impl PolicyBuilder {
             }),
         })
     }
-}
-
-/// Cookie name: an RFC 6265 token. Domain and path: printable ASCII without `;`.
-fn check_cookie(c: &CookieAttributes) -> Result<(), String> {
-    let token = |b: u8| b.is_ascii_graphic() && !b"()<>@,;:\\\"/[]?={}".contains(&b);
-    if c.name.is_empty() || c.name.len() > 64 || !c.name.bytes().all(token) {
-        return Err(format!("cookie name {:?} is not an RFC 6265 token", c.name));
-    }
-    let attr_ok =
-        |s: &str| !s.is_empty() && s.len() <= 255 && s.bytes().all(|b| b.is_ascii_graphic() && b != b';');
-    if let Some(d) = &c.domain {
-        if !attr_ok(d) || d.contains(',') {
-            return Err(format!("cookie domain {d:?} is not a host name"));
-        }
-    }
-    if !attr_ok(&c.path) || !c.path.starts_with('/') {
-        return Err(format!(
-            "cookie path {:?} must start with / and hold no ; or spaces",
-            c.path
-        ));
-    }
-    if c.same_site == SameSite::None && !c.secure {
-        return Err("SameSite=None requires Secure".into());
-    }
-    Ok(())
 }

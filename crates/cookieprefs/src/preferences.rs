@@ -1,4 +1,4 @@
-//! The decoded value: [`Preferences`] and its [`Builder`].
+//! The decoded value: [`Preferences`] and its [`PreferencesBuilder`].
 
 use core::fmt;
 use core::str::FromStr;
@@ -11,7 +11,7 @@ pub const MAX_REVISION: u16 = 4095;
 /// A visitor's cookie choices: the content of one `cookies_preferences` value.
 ///
 /// Every `Preferences` is encodable: the only ways to get one are
-/// [`decode`](crate::decode) and [`Builder::build`], which both check every
+/// [`decode`](crate::decode) and [`PreferencesBuilder::build`], which both check every
 /// rule. It is a small `Copy` value (no heap).
 ///
 /// ```
@@ -45,8 +45,8 @@ pub struct Preferences {
 impl Preferences {
     /// A builder for a choice made `today`: created and updated are `today`,
     /// method [`Method::Banner`], revision 0, every category not asked.
-    pub fn builder(today: Date) -> Builder {
-        Builder {
+    pub fn builder(today: Date) -> PreferencesBuilder {
+        PreferencesBuilder {
             prefs: Preferences {
                 revision: 0,
                 created: today,
@@ -62,9 +62,9 @@ impl Preferences {
     }
 
     /// A builder starting from this value, to change it. Remember to set
-    /// [`Builder::updated`] to the day of the change.
-    pub fn to_builder(&self) -> Builder {
-        Builder {
+    /// [`PreferencesBuilder::updated`] to the day of the change.
+    pub fn to_builder(&self) -> PreferencesBuilder {
+        PreferencesBuilder {
             prefs: *self,
             revision: u32::from(self.revision),
             error: None,
@@ -160,7 +160,7 @@ impl fmt::Display for Preferences {
     }
 }
 
-/// Builds a [`Preferences`], checking every rule once, in [`Builder::build`].
+/// Builds a [`Preferences`], checking every rule once, in [`PreferencesBuilder::build`].
 ///
 /// Setters never fail; the first mistake is kept and returned by `build`, so a
 /// builder cannot produce an unencodable value.
@@ -176,15 +176,15 @@ impl fmt::Display for Preferences {
 /// ```
 #[derive(Debug, Clone)]
 #[must_use = "a builder does nothing until .build() is called"]
-pub struct Builder {
+pub struct PreferencesBuilder {
     prefs: Preferences,
     revision: u32,
     error: Option<Error>,
 }
 
-impl Builder {
+impl PreferencesBuilder {
     /// Sets the state of a category. `necessary` cannot be set.
-    pub fn set(mut self, category: Category, state: State) -> Builder {
+    pub fn set(mut self, category: Category, state: State) -> PreferencesBuilder {
         if category == Category::NECESSARY {
             self.error.get_or_insert(Error::NecessaryNotStored);
             return self;
@@ -201,41 +201,41 @@ impl Builder {
     }
 
     /// Grants a category.
-    pub fn grant(self, category: Category) -> Builder {
+    pub fn grant(self, category: Category) -> PreferencesBuilder {
         self.set(category, State::Granted)
     }
 
     /// Denies a category.
-    pub fn deny(self, category: Category) -> Builder {
+    pub fn deny(self, category: Category) -> PreferencesBuilder {
         self.set(category, State::Denied)
     }
 
     /// Sets the policy revision (`0..=4095`).
-    pub fn revision(mut self, revision: u32) -> Builder {
+    pub fn revision(mut self, revision: u32) -> PreferencesBuilder {
         self.revision = revision;
         self
     }
 
     /// Sets the day of the first choice.
-    pub fn created(mut self, date: Date) -> Builder {
+    pub fn created(mut self, date: Date) -> PreferencesBuilder {
         self.prefs.created = date;
         self
     }
 
     /// Sets the day of the last change.
-    pub fn updated(mut self, date: Date) -> Builder {
+    pub fn updated(mut self, date: Date) -> PreferencesBuilder {
         self.prefs.updated = date;
         self
     }
 
     /// Sets how the choice was made.
-    pub fn method(mut self, method: Method) -> Builder {
+    pub fn method(mut self, method: Method) -> PreferencesBuilder {
         self.prefs.method = method;
         self
     }
 
     /// Sets or clears the consent id.
-    pub fn consent_id(mut self, id: Option<ConsentId>) -> Builder {
+    pub fn consent_id(mut self, id: Option<ConsentId>) -> PreferencesBuilder {
         self.prefs.consent_id = id;
         self
     }

@@ -121,7 +121,7 @@ fn valid_cases() -> Vec<(&'static str, Preferences)> {
         }
         x
     };
-    let cases: Vec<(&'static str, cookieprefs::Builder)> = vec![
+    let cases: Vec<(&'static str, cookieprefs::PreferencesBuilder)> = vec![
         ("nothing-decided-epoch", Preferences::builder(Date::EPOCH)),
         ("nothing-decided-today", b()),
         ("standard-r3", b().grant(cat(1)).deny(cat(2)).deny(cat(3))),
@@ -469,7 +469,7 @@ fn evaluation_cases() -> Vec<EvalCase> {
     let today = date("2026-11-24");
     let cat = |id| Category::new(id).unwrap();
     let at = |d: &str| Preferences::builder(date(d)).revision(3);
-    let enc = |b: cookieprefs::Builder| Some(b.build().unwrap().encode());
+    let enc = |b: cookieprefs::PreferencesBuilder| Some(b.build().unwrap().encode());
     let standard = enc(at("2026-11-24").grant(cat(1)).deny(cat(2)).deny(cat(3)));
     let all_granted = enc(at("2026-11-24").grant(cat(1)).grant(cat(2)).grant(cat(3)));
     let all_denied = enc(at("2026-11-24").deny(cat(1)).deny(cat(2)).deny(cat(3)));
