@@ -124,11 +124,11 @@ pub enum Error {
     /// An attempt to store a state for `necessary` (id 0), which is implicit.
     #[error("the necessary category (id 0) is always granted and never stored")]
     NecessaryNotStored,
-    /// A policy revision above 4095.
+    /// A policy revision outside `0..=4095`.
     #[error("revision {revision} out of range 0..=4095")]
     RevisionOutOfRange {
-        /// The revision given.
-        revision: u32,
+        /// The revision given (negative ones come from JSON).
+        revision: i64,
     },
     /// A date outside the encodable range `2020-01-01..=2199-06-06`.
     #[error("date {year:04}-{month:02}-{day:02} out of range 2020-01-01..=2199-06-06")]
@@ -166,6 +166,22 @@ pub enum Error {
         /// What is wrong with the policy.
         reason: String,
     },
+    /// A valid category that the policy does not offer, where an offered one
+    /// is needed (a choice, a GPC category, a Consent Mode mapping).
+    #[error("category {name:?} is not offered by the policy")]
+    CategoryNotOffered {
+        /// The category as it was referred to.
+        name: String,
+    },
+    /// Text that is not JSON, or JSON of the wrong shape (a wrong type, a
+    /// missing or unknown field, a duplicate key); `path` says where.
+    #[error("invalid JSON at {path}: {reason}")]
+    InvalidJson {
+        /// Where: a key path such as `categories[1].name`, or `line 3 column 5`.
+        path: String,
+        /// What is wrong there.
+        reason: String,
+    },
 }
 
 impl Error {
@@ -199,6 +215,8 @@ impl Error {
             Error::InvalidConsentId { .. } => "invalid_consent_id",
             Error::UnknownName { .. } => "unknown_name",
             Error::InvalidPolicy { .. } => "invalid_policy",
+            Error::CategoryNotOffered { .. } => "category_not_offered",
+            Error::InvalidJson { .. } => "invalid_json",
         }
     }
 
@@ -226,6 +244,8 @@ impl Error {
         "invalid_consent_id",
         "unknown_name",
         "invalid_policy",
+        "category_not_offered",
+        "invalid_json",
     ];
 
     /// The kinds [`decode`](crate::decode) can return, in the order its

@@ -301,7 +301,7 @@ impl Evaluation {
     ///
     /// # Errors
     /// [`Error::NecessaryNotStored`] if `granted` holds `necessary`;
-    /// [`Error::UnknownCategory`] for a category the policy does not offer.
+    /// [`Error::CategoryNotOffered`] for a category the policy does not offer.
     pub fn choose(&self, granted: &[Category], method: Method) -> Result<Preferences, Error> {
         let offered = self.policy.inner.offered;
         let mut mask = 0u64;
@@ -310,7 +310,7 @@ impl Evaluation {
                 return Err(Error::NecessaryNotStored);
             }
             if offered & c.bit() == 0 {
-                return Err(Error::UnknownCategory { name: c.to_string() });
+                return Err(Error::CategoryNotOffered { name: c.to_string() });
             }
             mask |= c.bit();
         }

@@ -269,7 +269,7 @@ impl PolicyBuilder {
             .ok()
             .filter(|r| *r <= MAX_REVISION)
             .ok_or(Error::RevisionOutOfRange {
-                revision: self.revision,
+                revision: i64::from(self.revision),
             })?;
         let invalid = |reason: String| Err(Error::InvalidPolicy { reason });
         self.categories.sort_by_key(|c| c.category);

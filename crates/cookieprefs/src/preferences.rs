@@ -254,7 +254,7 @@ impl PreferencesBuilder {
             .ok()
             .filter(|r| *r <= MAX_REVISION)
             .ok_or(Error::RevisionOutOfRange {
-                revision: self.revision,
+                revision: i64::from(self.revision),
             })?;
         if prefs.updated < prefs.created {
             return Err(Error::DatesOutOfOrder {
