@@ -88,14 +88,7 @@ fn from_date(py: Python<'_>, d: Option<&Bound<'_, PyAny>>) -> PyResult<core::Dat
 /// A category given as an `int` id or a standard name.
 fn category(py: Python<'_>, c: &Bound<'_, PyAny>) -> PyResult<core::Category> {
     if let Ok(id) = c.extract::<i64>() {
-        let id = u8::try_from(id).map_err(|_| {
-            py_err(
-                py,
-                &core::Error::InvalidCategory {
-                    id: u32::try_from(id).unwrap_or(u32::MAX),
-                },
-            )
-        })?;
+        let id = u8::try_from(id).map_err(|_| py_err(py, &core::Error::InvalidCategory { id }))?;
         return core::Category::new(id).map_err(|e| py_err(py, &e));
     }
     if let Ok(name) = c.downcast::<PyString>() {

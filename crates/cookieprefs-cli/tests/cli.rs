@@ -240,7 +240,7 @@ fn inspect_with_policy_file_and_bad_cookie() {
     let out = run(&["inspect", "a=b", "--policy", p], None);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains("max age for granted answers is 400 days"),
+        stderr(&out).contains("max_age_days.granted is 400 days, it must be 1..=395"),
         "{}",
         stderr(&out)
     );

@@ -56,7 +56,7 @@ impl Category {
         if id <= Self::MAX_ID {
             Ok(Category(id))
         } else {
-            Err(Error::InvalidCategory { id: id as u32 })
+            Err(Error::InvalidCategory { id: id as i64 })
         }
     }
 
@@ -107,8 +107,9 @@ impl FromStr for Category {
     type Err = Error;
 
     /// A standard name or a canonical decimal id `0..=63` (no leading zeros).
-    /// Site-defined names are
-    /// resolved by [`Policy::category`](crate::Policy::category).
+    /// A canonical decimal above 63 is [`Error::InvalidCategory`]; anything
+    /// else is [`Error::UnknownCategory`]. Site-defined names are resolved by
+    /// [`Policy::resolve`](crate::Policy::resolve).
     fn from_str(s: &str) -> Result<Category, Error> {
         match s {
             "necessary" => Ok(Category::NECESSARY),
@@ -116,12 +117,10 @@ impl FromStr for Category {
             "first_party" => Ok(Category::FIRST_PARTY),
             "third_party" => Ok(Category::THIRD_PARTY),
             // Canonical decimal only ("7", not "007"), so one id has one spelling.
-            _ if !s.is_empty()
-                && s.len() <= 3
-                && s.bytes().all(|b| b.is_ascii_digit())
-                && (s == "0" || !s.starts_with('0')) =>
-            {
-                let id: u32 = s.parse().map_err(|_| Error::InvalidCategory { id: u32::MAX })?;
+            _ if is_canonical_decimal(s) => {
+                let id = s.bytes().fold(0i64, |n, b| {
+                    n.saturating_mul(10).saturating_add(i64::from(b - b'0'))
+                });
                 u8::try_from(id)
                     .ok()
                     .and_then(|id| Category::new(id).ok())
@@ -132,6 +131,70 @@ impl FromStr for Category {
             }),
         }
     }
+}
+
+/// `"0"`, or ASCII digits without a leading zero: the one spelling of an id.
+fn is_canonical_decimal(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && (s == "0" || !s.starts_with('0'))
+}
+
+/// `"; did you mean \"third_party\"?"` when `name` looks like a standard
+/// name misspelt (case, `-` or space for `_`, a typo, or the French word
+/// used by the portals' cookie policies); empty otherwise.
+pub(crate) fn did_you_mean(name: &str) -> String {
+    const FRENCH: [(&str, &str); 8] = [
+        ("necessaire", "necessary"),
+        ("necessaires", "necessary"),
+        ("statistique", "statistics"),
+        ("statistiques", "statistics"),
+        ("interne", "first_party"),
+        ("internes", "first_party"),
+        ("tiers", "third_party"),
+        ("tierce", "third_party"),
+    ];
+    let folded: String = name
+        .chars()
+        .take(64)
+        .map(|c| match c {
+            '-' | ' ' => '_',
+            'é' | 'è' | 'É' => 'e',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect();
+    let standard = Category::STANDARD.map(|c| c.standard_name().unwrap_or_default());
+    let guess = FRENCH
+        .iter()
+        .find(|(fr, _)| *fr == folded)
+        .map(|(_, en)| *en)
+        .or_else(|| standard.into_iter().find(|s| *s == folded))
+        .or_else(|| {
+            standard
+                .into_iter()
+                .find(|s| folded.len() > 3 && edit_distance(s.as_bytes(), folded.as_bytes()) <= 2)
+        });
+    match guess {
+        Some(g) if g != name => format!("; did you mean {g:?}?"),
+        _ => String::new(),
+    }
+}
+
+/// Levenshtein distance of two short byte strings.
+fn edit_distance(a: &[u8], b: &[u8]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, x) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, y) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if x == y {
+                prev
+            } else {
+                1 + prev.min(cur).min(row[j])
+            };
+            prev = cur;
+        }
+    }
+    row[b.len()]
 }
 
 /// The visitor's answer for one category.

@@ -112,11 +112,11 @@ pub enum Error {
     /// A category id outside `0..=63`.
     #[error("category id {id} out of range 0..=63")]
     InvalidCategory {
-        /// The id given.
-        id: u32,
+        /// The id given (saturated to the `i64` range).
+        id: i64,
     },
     /// A category name that is neither standard nor defined by the policy.
-    #[error("unknown category {name:?}")]
+    #[error("unknown category {name:?}{hint}", hint = crate::category::did_you_mean(name))]
     UnknownCategory {
         /// The name given.
         name: String,
@@ -153,7 +153,7 @@ pub enum Error {
         text: String,
     },
     /// An unknown name for a state, method, consent type or other keyword.
-    #[error("unknown {what} {name:?}")]
+    #[error("unknown {what} {name:?}{hint}", hint = expected_names(what))]
     UnknownName {
         /// What kind of name was expected (`"state"`, `"method"`, ...).
         what: &'static str,
@@ -175,13 +175,34 @@ pub enum Error {
     },
     /// Text that is not JSON, or JSON of the wrong shape (a wrong type, a
     /// missing or unknown field, a duplicate key); `path` says where.
-    #[error("invalid JSON at {path}: {reason}")]
+    #[error("{path}: {reason}")]
     InvalidJson {
         /// Where: a key path such as `categories[1].name`, or `line 3 column 5`.
         path: String,
         /// What is wrong there.
         reason: String,
     },
+}
+
+/// `"; expected a, b or c"` for the keyword kinds whose names are fixed.
+fn expected_names(what: &str) -> String {
+    let names: Vec<&str> = match what {
+        "state" => [
+            crate::State::NotAsked,
+            crate::State::Denied,
+            crate::State::Granted,
+        ]
+        .map(crate::State::as_str)
+        .to_vec(),
+        "method" => (0..4).map(|c| crate::Method::from_code(c).as_str()).collect(),
+        "consent type" => crate::ConsentType::ALL.map(crate::ConsentType::as_str).to_vec(),
+        "same_site value" => vec!["lax", "strict", "none"],
+        _ => return String::new(),
+    };
+    match names.split_last() {
+        Some((last, rest)) => format!("; expected {} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 impl Error {

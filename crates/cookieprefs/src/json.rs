@@ -9,9 +9,11 @@ use std::collections::BTreeMap;
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::json_read;
+use crate::json_tree::{self as tree, Node, Path};
 use crate::{
-    BannerReason, Category, ConsentId, ConsentMode, ConsentType, CookieAttributes, Date, Error, Evaluation,
-    Method, Policy, Preferences, SameSite, State,
+    BannerReason, Category, ConsentId, ConsentMode, ConsentType, Date, Error, Evaluation, Method, Policy,
+    Preferences, SameSite, State,
 };
 
 macro_rules! string_serde {
@@ -38,21 +40,26 @@ impl Serialize for Category {
 }
 
 impl<'de> Deserialize<'de> for Category {
-    /// A standard name, a decimal id as a string, or an integer id.
+    /// A category reference without a policy (FORMAT.md §7): a standard
+    /// name, a canonical decimal id as a string, or an integer id.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Category, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Repr<'a> {
-            Id(u32),
-            Name(std::borrow::Cow<'a, str>),
-        }
-        match Repr::deserialize(d)? {
-            Repr::Id(id) => u8::try_from(id)
+        let node = Node::deserialize(d)?;
+        category_without_policy(&node, &Path::Root).map_err(D::Error::custom)
+    }
+}
+
+/// A category reference read where no policy names categories.
+fn category_without_policy(node: &Node, path: &Path<'_>) -> Result<Category, Error> {
+    match node {
+        Node::Int(i) => {
+            let id = tree::saturate(*i);
+            u8::try_from(id)
                 .ok()
                 .and_then(|id| Category::new(id).ok())
-                .ok_or_else(|| D::Error::custom(Error::InvalidCategory { id })),
-            Repr::Name(n) => n.parse().map_err(D::Error::custom),
+                .ok_or(Error::InvalidCategory { id })
         }
+        Node::Str(s) => s.parse(),
+        other => Err(path.expected("a category name or id", other)),
     }
 }
 
@@ -63,24 +70,29 @@ impl Serialize for BannerReason {
 }
 
 impl Serialize for SameSite {
+    /// Lowercase, the one spelling of the JSON form: `"lax"`, `"strict"`, `"none"`.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
+        s.serialize_str(same_site_json(*self))
     }
 }
 
-impl<'de> Deserialize<'de> for SameSite {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<SameSite, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        match s.to_ascii_lowercase().as_str() {
-            "lax" => Ok(SameSite::Lax),
-            "strict" => Ok(SameSite::Strict),
-            "none" => Ok(SameSite::None),
-            _ => Err(D::Error::custom(Error::UnknownName {
-                what: "SameSite value",
-                name: s.chars().take(64).collect(),
-            })),
-        }
+fn same_site_json(v: SameSite) -> &'static str {
+    match v {
+        SameSite::Lax => "lax",
+        SameSite::Strict => "strict",
+        SameSite::None => "none",
     }
+}
+
+/// `lax`, `strict` or `none` in any ASCII case.
+pub(crate) fn same_site_from_json(s: &str) -> Result<SameSite, Error> {
+    [SameSite::Lax, SameSite::Strict, SameSite::None]
+        .into_iter()
+        .find(|v| same_site_json(*v).eq_ignore_ascii_case(s))
+        .ok_or_else(|| Error::UnknownName {
+            what: "same_site value",
+            name: s.chars().take(64).collect(),
+        })
 }
 
 impl Serialize for ConsentMode {
@@ -90,16 +102,13 @@ impl Serialize for ConsentMode {
 }
 
 /// The JSON form of [`Preferences`].
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Serialize)]
 struct PreferencesJson {
     version: u8,
     revision: u32,
     created: Date,
     updated: Date,
-    #[serde(default)]
     method: Method,
-    #[serde(default)]
     consent_id: Option<ConsentId>,
     categories: BTreeMap<Category, State>,
 }
@@ -120,100 +129,47 @@ impl Serialize for Preferences {
 }
 
 impl<'de> Deserialize<'de> for Preferences {
+    /// Every rule is checked, as by [`Preferences::from_json`].
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Preferences, D::Error> {
-        let j = PreferencesJson::deserialize(d)?;
-        if j.version != crate::FORMAT_VERSION {
-            return Err(D::Error::custom(Error::UnsupportedVersion { version: j.version }));
-        }
-        let mut b = Preferences::builder(j.created)
-            .updated(j.updated)
-            .revision(j.revision)
-            .method(j.method)
-            .consent_id(j.consent_id);
-        for (c, st) in j.categories {
-            b = b.set(c, st);
-        }
-        b.build().map_err(D::Error::custom)
+        json_read::preferences(&Node::deserialize(d)?).map_err(D::Error::custom)
     }
 }
 
-/// The JSON form of one offered category.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CategoryJson {
+/// The JSON form of one offered category (output; reading is in `json_read`).
+#[derive(Serialize)]
+struct CategoryJson<'a> {
     id: u8,
-    name: String,
-    #[serde(default)]
+    name: &'a str,
     since_revision: u16,
 }
 
 /// The JSON form of max ages.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Serialize)]
 struct MaxAgeJson {
     granted: u16,
     denied: u16,
 }
 
-/// The JSON form of the cookie attributes; every field optional.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-struct CookieJson {
-    name: String,
-    domain: Option<String>,
-    path: String,
+/// The JSON form of the cookie attributes.
+#[derive(Serialize)]
+struct CookieJson<'a> {
+    name: &'a str,
+    domain: Option<&'a str>,
+    path: &'a str,
     secure: bool,
     http_only: bool,
     same_site: SameSite,
 }
 
-impl Default for CookieJson {
-    fn default() -> CookieJson {
-        CookieAttributes::default().into()
-    }
-}
-
-impl From<CookieAttributes> for CookieJson {
-    fn from(c: CookieAttributes) -> CookieJson {
-        CookieJson {
-            name: c.name,
-            domain: c.domain,
-            path: c.path,
-            secure: c.secure,
-            http_only: c.http_only,
-            same_site: c.same_site,
-        }
-    }
-}
-
-impl From<CookieJson> for CookieAttributes {
-    fn from(c: CookieJson) -> CookieAttributes {
-        CookieAttributes {
-            name: c.name,
-            domain: c.domain,
-            path: c.path,
-            secure: c.secure,
-            http_only: c.http_only,
-            same_site: c.same_site,
-        }
-    }
-}
-
-/// The JSON form of [`Policy`]; everything but `revision` is optional.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PolicyJson {
-    revision: u32,
-    #[serde(default)]
-    categories: Option<Vec<CategoryJson>>,
-    #[serde(default)]
-    max_age_days: Option<MaxAgeJson>,
-    #[serde(default)]
-    gpc_categories: Option<Vec<String>>,
-    #[serde(default)]
-    cookie: Option<CookieJson>,
-    #[serde(default)]
-    consent_mode: Option<BTreeMap<ConsentType, String>>,
+/// The normalised JSON form of [`Policy`] (FORMAT.md §7): every field spelled out.
+#[derive(Serialize)]
+struct PolicyJson<'a> {
+    revision: u16,
+    categories: Vec<CategoryJson<'a>>,
+    max_age_days: MaxAgeJson,
+    gpc_categories: Vec<String>,
+    cookie: CookieJson<'a>,
+    consent_mode: BTreeMap<ConsentType, String>,
 }
 
 impl Serialize for Policy {
@@ -221,76 +177,47 @@ impl Serialize for Policy {
         let i = &*self.inner;
         let name = |c: Category| self.name_of(c).map_or_else(|| c.to_string(), str::to_owned);
         PolicyJson {
-            revision: u32::from(i.revision),
-            categories: Some(
-                i.categories
-                    .iter()
-                    .map(|c| CategoryJson {
-                        id: c.category.id(),
-                        name: c.name.clone(),
-                        since_revision: c.since_revision,
-                    })
-                    .collect(),
-            ),
-            max_age_days: Some(MaxAgeJson {
+            revision: i.revision,
+            categories: i
+                .categories
+                .iter()
+                .map(|c| CategoryJson {
+                    id: c.category.id(),
+                    name: &c.name,
+                    since_revision: c.since_revision,
+                })
+                .collect(),
+            max_age_days: MaxAgeJson {
                 granted: i.max_age_granted,
                 denied: i.max_age_denied,
-            }),
-            gpc_categories: Some(self.gpc_categories().map(name).collect()),
-            cookie: Some(i.cookie.clone().into()),
+            },
+            gpc_categories: self.gpc_categories().map(name).collect(),
+            cookie: CookieJson {
+                name: &i.cookie.name,
+                domain: i.cookie.domain.as_deref(),
+                path: &i.cookie.path,
+                secure: i.cookie.secure,
+                http_only: i.cookie.http_only,
+                same_site: i.cookie.same_site,
+            },
             // A type left at a default category the policy does not offer is
             // always denied; written out it would not load back (an explicit
             // mapping must name an offered category), left out it keeps that default.
-            consent_mode: Some(
-                self.consent_mode_mapping()
-                    .filter(|(_, c)| *c == Category::NECESSARY || self.offers(*c))
-                    .map(|(t, c)| (t, name(c)))
-                    .collect(),
-            ),
+            consent_mode: self
+                .consent_mode_mapping()
+                .filter(|(_, c)| *c == Category::NECESSARY || self.offers(*c))
+                .map(|(t, c)| (t, name(c)))
+                .collect(),
         }
         .serialize(s)
     }
 }
 
 impl<'de> Deserialize<'de> for Policy {
+    /// Every rule is checked, in the same order as by [`Policy::from_json`].
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Policy, D::Error> {
-        policy_from_json_form(PolicyJson::deserialize(d)?).map_err(D::Error::custom)
+        json_read::policy(&Node::deserialize(d)?).map_err(D::Error::custom)
     }
-}
-
-fn policy_from_json_form(j: PolicyJson) -> Result<Policy, Error> {
-    let mut b = Policy::builder().revision(j.revision);
-    match j.categories {
-        None => b = b.standard_categories(),
-        Some(cats) => {
-            for c in cats {
-                b = b.category(Category::new(c.id)?, &c.name, c.since_revision);
-            }
-        }
-    }
-    if let Some(m) = j.max_age_days {
-        b = b.max_age_days(m.granted, m.denied);
-    }
-    if let Some(c) = j.cookie {
-        b = b.cookie(c.into());
-    }
-    // Names in gpc_categories and consent_mode refer to the categories above.
-    let names = b.clone().build()?;
-    let resolve = |n: &str| {
-        names.category(n).ok_or_else(|| Error::UnknownCategory {
-            name: n.chars().take(64).collect(),
-        })
-    };
-    if let Some(g) = j.gpc_categories {
-        let cats = g.iter().map(|n| resolve(n)).collect::<Result<Vec<_>, _>>()?;
-        b = b.gpc_categories(&cats);
-    }
-    if let Some(m) = j.consent_mode {
-        for (t, n) in m {
-            b = b.consent_mode(t, resolve(&n)?);
-        }
-    }
-    b.build()
 }
 
 #[cfg(feature = "json")]
@@ -313,13 +240,12 @@ impl Policy {
     /// ```
     ///
     /// # Errors
-    /// [`Error::InvalidPolicy`] for malformed JSON (the message says where),
-    /// or the error of the rule the policy breaks.
+    /// [`Error::InvalidJson`] for text that is not JSON (at a line and
+    /// column) or JSON of the wrong shape (at a key path such as
+    /// `$.categories[1].name`); otherwise the first rule the policy breaks
+    /// (see [`PolicyBuilder::build`](crate::PolicyBuilder::build)).
     pub fn from_json(json: &str) -> Result<Policy, Error> {
-        let j: PolicyJson = serde_json::from_str(json).map_err(|e| Error::InvalidPolicy {
-            reason: e.to_string(),
-        })?;
-        policy_from_json_form(j)
+        json_read::policy(&tree::parse(json)?)
     }
 
     /// The policy's JSON form, every field spelled out except Consent Mode
@@ -355,13 +281,10 @@ impl Preferences {
     /// Reads the JSON form back; every rule is checked.
     ///
     /// # Errors
-    /// [`Error::InvalidPolicy`] is not used here: malformed JSON gives
-    /// [`Error::UnknownName`] with `what = "preferences JSON"`, broken rules their own error.
+    /// [`Error::InvalidJson`] for text that is not JSON or JSON of the wrong
+    /// shape (the message says where); a broken rule gives its own error.
     pub fn from_json(json: &str) -> Result<Preferences, Error> {
-        serde_json::from_str(json).map_err(|e| Error::UnknownName {
-            what: "preferences JSON",
-            name: e.to_string(),
-        })
+        json_read::preferences(&tree::parse(json)?)
     }
 }
 

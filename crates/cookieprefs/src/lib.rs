@@ -53,9 +53,14 @@ mod error;
 mod evaluation;
 #[cfg(feature = "serde")]
 mod json;
+#[cfg(feature = "serde")]
+mod json_read;
+#[cfg(feature = "serde")]
+mod json_tree;
 mod layout;
 mod method;
 mod policy;
+mod policy_builder;
 mod preferences;
 
 pub use category::{Category, State};
@@ -67,9 +72,8 @@ pub use decode::decode;
 pub use error::Error;
 pub use evaluation::{BannerReason, Evaluation, CLOCK_SKEW_DAYS};
 pub use method::Method;
-pub use policy::{
-    Policy, PolicyBuilder, PolicyCategory, DEFAULT_COOKIE_NAME, DEFAULT_MAX_AGE_DAYS, MAX_AGE_CEILING_DAYS,
-};
+pub use policy::{Policy, PolicyCategory, DEFAULT_COOKIE_NAME, DEFAULT_MAX_AGE_DAYS, MAX_AGE_CEILING_DAYS};
+pub use policy_builder::PolicyBuilder;
 pub use preferences::{Preferences, PreferencesBuilder, MAX_REVISION};
 
 /// The old name of [`PreferencesBuilder`].

@@ -1,0 +1,210 @@
+//! Reading the JSON forms of [`Policy`] and [`Preferences`]
+//! (`docs/FORMAT.md` §7): first the shape (types, unknown and missing keys,
+//! named by key path), then the rules, which [`PolicyBuilder::build`] and
+//! [`PreferencesBuilder::build`](crate::PreferencesBuilder::build) own.
+
+use crate::json_tree::{self as tree, Node, Path};
+use crate::policy_builder::CategoryRef;
+use crate::{
+    Category, ConsentId, ConsentType, CookieAttributes, Date, Error, Method, Policy, PolicyBuilder,
+    Preferences, State, FORMAT_VERSION,
+};
+
+const POLICY_KEYS: &[&str] = &[
+    "revision",
+    "categories",
+    "max_age_days",
+    "gpc_categories",
+    "cookie",
+    "consent_mode",
+];
+const CATEGORY_KEYS: &[&str] = &["id", "name", "since_revision"];
+const MAX_AGE_KEYS: &[&str] = &["granted", "denied"];
+const COOKIE_KEYS: &[&str] = &["name", "domain", "path", "secure", "http_only", "same_site"];
+const PREFERENCES_KEYS: &[&str] = &[
+    "version",
+    "revision",
+    "created",
+    "updated",
+    "method",
+    "consent_id",
+    "categories",
+];
+
+/// A policy from its JSON document: duplicate keys, then the shape (each
+/// object's first unknown key, then its members in document order, then its
+/// first missing required key), then the rules in the builder's order.
+pub(crate) fn policy(root: &Node) -> Result<Policy, Error> {
+    tree::check_no_duplicate_keys(root, &Path::Root)?;
+    let path = Path::Root;
+    let mut b = PolicyBuilder::new();
+    let mut categories_given = false;
+    for (key, value) in tree::object(root, &path, POLICY_KEYS)? {
+        let at = path.key(key);
+        match key.as_str() {
+            "revision" => b = b.revision_i64(tree::saturate(tree::int(value, &at)?)),
+            "categories" => {
+                categories_given = true;
+                for (i, item) in tree::array(value, &at)?.iter().enumerate() {
+                    let at = at.index(i);
+                    let pairs = tree::object(item, &at, CATEGORY_KEYS)?;
+                    let mut since = 0;
+                    for (k, v) in pairs {
+                        match k.as_str() {
+                            "id" => {
+                                tree::int(v, &at.key(k))?;
+                            }
+                            "name" => {
+                                tree::string(v, &at.key(k))?;
+                            }
+                            _ => since = tree::saturate(tree::int(v, &at.key(k))?),
+                        }
+                    }
+                    let id = tree::int(tree::required(pairs, &at, "id")?, &at)?;
+                    let name = tree::string(tree::required(pairs, &at, "name")?, &at)?;
+                    b = b.category_raw(tree::saturate(id), name.to_owned(), since);
+                }
+            }
+            "max_age_days" => {
+                let (mut granted, mut denied) = (None, None);
+                for (k, v) in tree::object(value, &at, MAX_AGE_KEYS)? {
+                    let days = Some(tree::saturate(tree::int(v, &at.key(k))?));
+                    if k == "granted" {
+                        granted = days;
+                    } else {
+                        denied = days;
+                    }
+                }
+                b = b.max_age_raw(granted, denied);
+            }
+            "gpc_categories" => {
+                let refs = tree::array(value, &at)?
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| category_ref(r, &at.index(i)))
+                    .collect::<Result<Vec<_>, _>>()?;
+                b = b.gpc_refs(refs);
+            }
+            "cookie" => b = b.cookie(cookie(value, &at)?),
+            _ => {
+                let Node::Object(pairs) = value else {
+                    return Err(at.expected("an object", value));
+                };
+                for (k, v) in pairs {
+                    let t: ConsentType = k.parse()?;
+                    b = b.consent_mode_ref(t, category_ref(v, &at.key(k))?);
+                }
+            }
+        }
+    }
+    if !categories_given {
+        b = b.standard_categories();
+    }
+    b.build()
+}
+
+/// A category reference: a string (site name, standard name or canonical
+/// decimal id) or an integer id. Which category it means is decided when
+/// the policy is built.
+fn category_ref(node: &Node, path: &Path<'_>) -> Result<CategoryRef, Error> {
+    match node {
+        Node::Str(s) => Ok(CategoryRef::Name(s.clone())),
+        Node::Int(i) => Ok(CategoryRef::Id(tree::saturate(*i))),
+        other => Err(path.expected("a category name or id", other)),
+    }
+}
+
+/// The `cookie` object: every field optional, defaults from
+/// [`CookieAttributes::default`].
+fn cookie(node: &Node, path: &Path<'_>) -> Result<CookieAttributes, Error> {
+    let mut c = CookieAttributes::default();
+    for (k, v) in tree::object(node, path, COOKIE_KEYS)? {
+        let at = path.key(k);
+        match k.as_str() {
+            "name" => c.name = tree::string(v, &at)?.to_owned(),
+            "domain" => {
+                c.domain = match v {
+                    Node::Null => None,
+                    v => Some(
+                        tree::string(v, &at)
+                            .map_err(|_| at.expected("a string or null", v))?
+                            .to_owned(),
+                    ),
+                }
+            }
+            "path" => c.path = tree::string(v, &at)?.to_owned(),
+            "secure" => c.secure = tree::boolean(v, &at)?,
+            "http_only" => c.http_only = tree::boolean(v, &at)?,
+            _ => c.same_site = crate::json::same_site_from_json(tree::string(v, &at)?)?,
+        }
+    }
+    Ok(c)
+}
+
+/// A value from its JSON form: the shape, then the value's own rules.
+pub(crate) fn preferences(root: &Node) -> Result<Preferences, Error> {
+    tree::check_no_duplicate_keys(root, &Path::Root)?;
+    let path = Path::Root;
+    let pairs = tree::object(root, &path, PREFERENCES_KEYS)?;
+    let (mut version, mut revision, mut created, mut updated) = (None, None, None, None);
+    let mut method = Method::Banner;
+    let mut consent_id = None;
+    let mut states: Vec<(Category, State)> = Vec::new();
+    for (k, v) in pairs {
+        let at = path.key(k);
+        match k.as_str() {
+            "version" => version = Some(tree::int(v, &at)?),
+            "revision" => revision = Some(tree::int(v, &at)?),
+            "created" => created = Some(tree::string(v, &at)?),
+            "updated" => updated = Some(tree::string(v, &at)?),
+            "method" => method = tree::string(v, &at)?.parse()?,
+            "consent_id" => {
+                consent_id = match v {
+                    Node::Null => None,
+                    v => Some(
+                        tree::string(v, &at)
+                            .map_err(|_| at.expected("a UUID string or null", v))?
+                            .parse::<ConsentId>()?,
+                    ),
+                }
+            }
+            _ => {
+                let Node::Object(cats) = v else {
+                    return Err(at.expected("an object", v));
+                };
+                for (name, state) in cats {
+                    let state = tree::string(state, &at.key(name))?;
+                    let c: Category = name.parse()?;
+                    if states.iter().any(|(o, _)| *o == c) {
+                        return Err(at.key(name).error(format!("category {} given twice", c.id())));
+                    }
+                    states.push((c, state.parse()?));
+                }
+            }
+        }
+    }
+    let version = version.ok_or_else(|| path.error("missing field \"version\""))?;
+    let revision = revision.ok_or_else(|| path.error("missing field \"revision\""))?;
+    let created = created.ok_or_else(|| path.error("missing field \"created\""))?;
+    let updated = updated.ok_or_else(|| path.error("missing field \"updated\""))?;
+    if tree::member(pairs, "categories").is_none() {
+        return Err(path.error("missing field \"categories\""));
+    }
+    if version != i128::from(FORMAT_VERSION) {
+        return Err(Error::UnsupportedVersion {
+            version: u8::try_from(version).unwrap_or(u8::MAX),
+        });
+    }
+    let revision = u32::try_from(revision).map_err(|_| Error::RevisionOutOfRange {
+        revision: tree::saturate(revision),
+    })?;
+    let mut b = Preferences::builder(created.parse::<Date>()?)
+        .updated(updated.parse::<Date>()?)
+        .revision(revision)
+        .method(method)
+        .consent_id(consent_id);
+    for (c, st) in states {
+        b = b.set(c, st);
+    }
+    b.build()
+}
