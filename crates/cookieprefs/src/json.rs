@@ -304,13 +304,13 @@ impl Serialize for OrderedStates<'_> {
 }
 
 impl Serialize for Evaluation {
-    /// `{"needs_banner", "reason", "error": {"kind","message"}|null,
+    /// `{"needs_banner", "banner_reason", "error": {"kind","message"}|null,
     /// "categories": {name: state}, "gpc_applied", "consent_mode", "stored", "today"}`.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         #[derive(Serialize)]
         struct EvaluationJson<'a> {
             needs_banner: bool,
-            reason: Option<BannerReason>,
+            banner_reason: Option<BannerReason>,
             error: Option<ErrorJson>,
             categories: OrderedStates<'a>,
             gpc_applied: bool,
@@ -320,7 +320,7 @@ impl Serialize for Evaluation {
         }
         EvaluationJson {
             needs_banner: self.needs_banner(),
-            reason: self.banner_reason(),
+            banner_reason: self.banner_reason(),
             error: self.error().map(|e| ErrorJson {
                 kind: e.kind(),
                 message: e.to_string(),
