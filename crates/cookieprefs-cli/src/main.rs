@@ -46,7 +46,7 @@ enum Command {
         #[arg(long = "category", value_name = "ID=STATE", value_parser = parse_category_state)]
         categories: Vec<(Category, State)>,
         /// Policy revision the choice is made under (0-4095).
-        #[arg(long, default_value_t = 0)]
+        #[arg(long, default_value_t = 0, value_parser = parse_revision)]
         revision: u32,
         /// Day of the choice (YYYY-MM-DD, UTC); default today. Sets created and updated.
         #[arg(long, value_name = "DATE")]
@@ -89,6 +89,23 @@ fn parse_category_state(s: &str) -> Result<(Category, State), String> {
         c.parse().map_err(|e| format!("{e}"))?,
         st.parse().map_err(|e| format!("{e}"))?,
     ))
+}
+
+/// A revision as the builder takes it; a number beyond `u32` gets the
+/// core's range message rather than clap's `0..=4294967295`.
+fn parse_revision(s: &str) -> Result<u32, String> {
+    let n: i64 = match s.parse() {
+        Ok(n) => n,
+        Err(_) if !s.is_empty() && s.trim_start_matches('-').bytes().all(|b| b.is_ascii_digit()) => {
+            if s.starts_with('-') {
+                i64::MIN
+            } else {
+                i64::MAX
+            }
+        }
+        Err(_) => return Err(format!("{s:?} is not a whole number")),
+    };
+    u32::try_from(n).map_err(|_| cookieprefs::Error::RevisionOutOfRange { revision: n }.to_string())
 }
 
 /// A failure and the exit status it gives.

@@ -246,3 +246,59 @@ fn inspect_with_policy_file_and_bad_cookie() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Usage errors say the real rule and what would have been accepted.
+#[test]
+fn usage_errors_name_the_rule_and_the_choices() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["--revision", "99999999999"],
+            "revision 99999999999 out of range 0..=4095",
+        ),
+        (&["--revision", "5000"], "revision 5000 out of range 0..=4095"),
+        (
+            &["--statistics", "yes"],
+            "unknown state \"yes\"; expected not_asked, denied or granted",
+        ),
+        (
+            &["--category", "third-party=granted"],
+            "unknown category \"third-party\"; did you mean \"third_party\"?",
+        ),
+        (
+            &["--category", "statistiques=granted"],
+            "unknown category \"statistiques\"; did you mean \"statistics\"?",
+        ),
+        (
+            &["--method", "web"],
+            "unknown method \"web\"; expected banner, preferences_page, browser_signal or imported",
+        ),
+    ];
+    for (args, message) in cases {
+        let mut all = vec!["encode", "--today", "2026-11-24"];
+        all.extend_from_slice(args);
+        let out = run(&all, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains(message), "{args:?}: {}", stderr(&out));
+    }
+}
+
+/// A policy file's mistakes are named by key path, not by text position.
+#[test]
+fn policy_file_errors_name_the_key_path() {
+    let dir = std::env::temp_dir().join(format!("cookieprefs-cli-path-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let policy = dir.join("policy.json");
+    std::fs::write(
+        &policy,
+        r#"{"categories": [{"id": 1, "name": "statistics"}, {"id": 16, "name": 7}]}"#,
+    )
+    .unwrap();
+    let out = run(&["inspect", "a=b", "--policy", policy.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("$.categories[1].name: expected a string, found an integer"),
+        "{}",
+        stderr(&out)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
