@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 import uuid
 
 import pytest
@@ -81,15 +82,30 @@ def test_type_errors():
 
 
 def test_every_error_kind_has_a_class():
-    from cookieprefs._errors import BY_KIND
-
-    assert sorted(BY_KIND) == sorted(cookieprefs.ERROR_KINDS)
-    decode_kinds = {"empty", "too_long", "invalid_character", "unsupported_version", "truncated", "trailing_data",
-                    "reserved_bits", "non_zero_padding", "invalid_state", "non_minimal_slots", "dates_out_of_order",
-                    "date_in_future"}
-    for kind, cls in BY_KIND.items():
+    classes = cookieprefs.ERROR_CLASSES
+    assert sorted(classes) == sorted(cookieprefs.ERROR_KINDS)
+    assert set(cookieprefs.VALUE_ERROR_KINDS) < set(cookieprefs.ERROR_KINDS)
+    for kind, cls in classes.items():
         assert cls.kind == kind
-        assert issubclass(cls, cookieprefs.DecodeError) == (kind in decode_kinds)
+        assert cls.__module__ == "cookieprefs"
+        assert getattr(cookieprefs, cls.__name__) is cls and cls.__name__ in cookieprefs.__all__
+        assert issubclass(cls, cookieprefs.Error) and issubclass(cls, ValueError)
+        assert issubclass(cls, cookieprefs.DecodeError) == (kind in cookieprefs.VALUE_ERROR_KINDS)
+    assert issubclass(cookieprefs.DecodeError, cookieprefs.Error)
+    assert cookieprefs.CategoryNotOfferedError.kind == "category_not_offered"
+    assert cookieprefs.InvalidJsonError.kind == "invalid_json"
+
+
+def test_names_and_constants_come_from_the_core():
+    assert cookieprefs.DEFAULT_COOKIE_NAME == Policy().cookie_name
+    assert cookieprefs.MAX_REVISION == 4095 and cookieprefs.MAX_ENCODED_LEN == 64
+    assert cookieprefs.MAX_CATEGORY_ID == 63
+    for name, cid in cookieprefs.STANDARD_CATEGORIES:
+        member = getattr(Category, name.upper())
+        assert member.id == cid == int(member) and str(member) == name
+        assert Preferences(categories={name: "granted"} if cid else {}).state(member) == State.GRANTED
+    assert Category.STATISTICS == 1
+    assert sorted(cookieprefs._native.__all__) == sorted(set(cookieprefs.__all__) - {"cookie_value"})
 
 
 def test_decode_error_messages_say_where():
@@ -117,23 +133,35 @@ def test_policy():
     assert policy.delete_cookie_header() == "consent=; Max-Age=0; Domain=example.org; Path=/; SameSite=Lax; Secure"
     with pytest.raises(cookieprefs.InvalidPolicyError, match="395"):
         Policy(revision=1, max_age_days={"granted": 400, "denied": 10})
-    with pytest.raises(cookieprefs.InvalidPolicyError):
+    with pytest.raises(cookieprefs.InvalidJsonError, match="^line 1 column 2: key must be a string$"):
         Policy.from_json("{nope")
     with pytest.raises(cookieprefs.RevisionOutOfRangeError):
         Policy(revision=9999)
+    with pytest.raises(TypeError):
+        Policy(revision=1, categories={1, 2})  # not JSON
+
+
+def test_policy_errors_name_the_key_not_a_position():
+    with pytest.raises(cookieprefs.InvalidJsonError) as info:
+        Policy(revision=1, categories=[{"id": 1, "name": "statistics"}, {"id": 2, "name": 5}])
+    assert str(info.value) == "$.categories[1].name: expected a string, found an integer"
 
 
 def test_evaluation_and_choice():
     policy = Policy(revision=3)
     ev = policy.evaluate_header("a={\"x\":1}; cookies_preferences=BAADCdcJ1w5Q", today=DAY)
-    assert not ev.needs_banner and ev.reason is None and ev.error is None
+    assert not ev.needs_banner and ev.banner_reason is None and ev.error is None
+    assert ev.today == DAY and ev.policy.to_json() == policy.to_json()
     assert ev.allowed("statistics") and ev.allowed(Category.STATISTICS) and not ev.allowed("third_party")
     assert ev.stored == cookieprefs.decode("BAADCdcJ1w5Q")
     assert ev.set_cookie_header() == "cookies_preferences=BAADCdcJ1w5Q; Max-Age=15811200; Path=/; SameSite=Lax; Secure"
-    assert repr(ev) == "Evaluation(needs_banner=False, reason=None)"
+    assert repr(ev) == "Evaluation(needs_banner=False, banner_reason=None)"
+    assert ev.consent_mode_json() == json.dumps(ev.consent_mode(), separators=(",", ":"))
+    with pytest.deprecated_call():
+        assert ev.reason is None
 
     junk = policy.evaluate("BAADCdcJ1w5Q=", today=DAY, gpc=True)
-    assert junk.needs_banner and junk.reason == "invalid_value"
+    assert junk.needs_banner and junk.banner_reason == "invalid_value"
     assert isinstance(junk.error, cookieprefs.InvalidCharacterError)
     assert junk.gpc_applied and junk.state("third_party") == State.DENIED
     assert junk.set_cookie_header() is None
@@ -143,9 +171,25 @@ def test_evaluation_and_choice():
         junk.choose(["youtube"])
     with pytest.raises(cookieprefs.NecessaryNotStoredError):
         junk.choose([0])
-    assert policy.evaluate(None, today=DAY).reason == "no_choice"
+    with pytest.raises(cookieprefs.CategoryNotOfferedError):
+        junk.choose([16])
+    assert policy.evaluate(None, today=DAY).banner_reason == "no_choice"
     today = policy.evaluate(None)  # today's date, from the clock
     assert today.needs_banner
+
+
+def test_accept_and_reject_all_come_from_the_core():
+    policy = Policy(revision=2, categories=[{"id": 1, "name": "statistics"}, {"id": 16, "name": "youtube"}])
+    ev = policy.evaluate(None, today=DAY)
+    accepted = ev.accept_all()
+    assert accepted.categories == {"statistics": State.GRANTED, "16": State.GRANTED}
+    assert accepted == ev.choose(["statistics", "youtube"])
+    rejected = ev.reject_all(Method.PREFERENCES_PAGE)
+    assert rejected.categories == {"statistics": State.DENIED, "16": State.DENIED}
+    assert rejected.method == Method.PREFERENCES_PAGE
+    assert ev.set_cookie_header_for(accepted) == policy.set_cookie_header(accepted, today=DAY)
+    with pytest.raises(cookieprefs.CategoryNotOfferedError, match="third_party"):
+        ev.choose(["third_party"])  # a standard category this policy does not offer
 
 
 def test_find_cookie():

@@ -198,7 +198,7 @@ def test_consent_mode_tag_with_nonce(rf):
 
 def test_invalid_settings_are_refused_at_startup(settings):
     settings.COOKIEPREFS = {"revision": 1, "max_age_days": {"granted": 400, "denied": 30}}
-    with pytest.raises(ImproperlyConfigured, match="COOKIEPREFS: invalid policy: max age for granted answers is 400"):
+    with pytest.raises(ImproperlyConfigured, match=r"COOKIEPREFS: invalid policy: max_age_days.granted is 400 days, it must be 1..=395"):
         conf.get_policy()
     settings.COOKIEPREFS = ["not", "a", "dict"]
     with pytest.raises(ImproperlyConfigured, match="must be a dict"):
@@ -208,6 +208,34 @@ def test_invalid_settings_are_refused_at_startup(settings):
     settings.COOKIEPREFS = {"revision": 99999}
     with pytest.raises(ImproperlyConfigured, match="revision 99999 out of range"):
         apps.get_app_config("cookieprefs").ready()
+
+
+def test_settings_errors_name_the_setting_and_the_key(settings):
+    settings.COOKIEPREFS = {"revision": 1, "categories": [{"id": 1, "name": "statistics"}, {"id": 2, "name": 5}]}
+    with pytest.raises(ImproperlyConfigured) as info:
+        conf.get_policy()
+    assert str(info.value) == "COOKIEPREFS: $.categories[1].name: expected a string, found an integer"
+
+
+def test_settings_that_are_not_json_are_refused(settings):
+    settings.COOKIEPREFS = {"revision": 1, "categories": {1, 2}}
+    with pytest.raises(ImproperlyConfigured, match="^COOKIEPREFS: "):
+        conf.get_policy()
+
+
+def test_no_setting_is_the_default_policy(settings):
+    del settings.COOKIEPREFS
+    assert conf.get_policy().to_json() == cookieprefs.Policy().to_json()
+
+
+def test_names_are_the_cores(client):
+    response = client.get("/")
+    prefs = response.wsgi_request.cookie_preferences
+    assert prefs.banner_reason == prefs.evaluation.banner_reason == "no_choice"
+    assert prefs.allowed == {"necessary": True, "statistics": False, "first_party": False, "third_party": False}
+    assert prefs.offered == [("statistics", "not_asked"), ("first_party", "not_asked"), ("third_party", "not_asked")]
+    with pytest.deprecated_call():
+        assert prefs.reason == "no_choice"
 
 
 def test_settings_change_the_policy(settings, client):

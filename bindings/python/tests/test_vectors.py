@@ -44,7 +44,7 @@ def test_invalid(case):
     with pytest.raises(cookieprefs.DecodeError) as info:
         cookieprefs.decode(case["value"])
     assert info.value.kind == case["error"]
-    assert type(info.value) is cookieprefs._errors.BY_KIND[case["error"]]
+    assert type(info.value) is cookieprefs.ERROR_CLASSES[case["error"]]
 
 
 @pytest.mark.parametrize("case", EVALUATE["cases"], ids=ids(EVALUATE["cases"]))
@@ -53,7 +53,7 @@ def test_evaluate(case):
     ev = policy.evaluate(case["value"], today=datetime.date.fromisoformat(case["today"]), gpc=case["gpc"])
     exp = case["expected"]
     assert ev.needs_banner is exp["needs_banner"]
-    assert ev.reason == exp["reason"]
+    assert ev.banner_reason == exp["reason"]
     assert (ev.error.kind if ev.error else None) == exp["error"]
     assert {name: str(ev.state(name)) for name in exp["categories"]} == exp["categories"]
     assert {name: str(state) for name, state in ev.categories.items()} == exp["categories"]

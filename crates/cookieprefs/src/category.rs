@@ -93,6 +93,26 @@ impl Category {
     }
 }
 
+impl TryFrom<i64> for Category {
+    type Error = Error;
+
+    /// The category with this id, from any integer (a binding's or a JSON
+    /// document's).
+    ///
+    /// ```
+    /// use cookieprefs::Category;
+    /// assert_eq!(Category::try_from(3_i64)?, Category::THIRD_PARTY);
+    /// assert_eq!(Category::try_from(-1_i64).unwrap_err().to_string(), "category id -1 out of range 0..=63");
+    /// # Ok::<(), cookieprefs::Error>(())
+    /// ```
+    fn try_from(id: i64) -> Result<Category, Error> {
+        u8::try_from(id)
+            .ok()
+            .and_then(|id| Category::new(id).ok())
+            .ok_or(Error::InvalidCategory { id })
+    }
+}
+
 impl fmt::Display for Category {
     /// The standard name, or the decimal id.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -121,10 +141,7 @@ impl FromStr for Category {
                 let id = s.bytes().fold(0i64, |n, b| {
                     n.saturating_mul(10).saturating_add(i64::from(b - b'0'))
                 });
-                u8::try_from(id)
-                    .ok()
-                    .and_then(|id| Category::new(id).ok())
-                    .ok_or(Error::InvalidCategory { id })
+                Category::try_from(id)
             }
             _ => Err(Error::UnknownCategory {
                 name: s.chars().take(64).collect(),

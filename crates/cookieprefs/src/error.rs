@@ -277,23 +277,17 @@ impl Error {
     /// ```
     pub const DECODE_KINDS: &'static [&'static str] = Self::KINDS.split_at(11).0;
 
+    /// The kinds of [`Error::is_value_error`]: the decode kinds and
+    /// `date_in_future`, the first 12 of [`Error::KINDS`].
+    ///
+    /// ```
+    /// assert_eq!(cookieprefs::Error::VALUE_KINDS.last(), Some(&"date_in_future"));
+    /// ```
+    pub const VALUE_KINDS: &'static [&'static str] = Self::KINDS.split_at(12).0;
+
     /// True for the errors a reader gets from a bad cookie value (decoding, or
     /// a date in the future), as opposed to errors in the caller's own input.
     pub fn is_value_error(&self) -> bool {
-        matches!(
-            self,
-            Error::Empty
-                | Error::TooLong { .. }
-                | Error::InvalidCharacter { .. }
-                | Error::UnsupportedVersion { .. }
-                | Error::Truncated { .. }
-                | Error::TrailingData { .. }
-                | Error::ReservedBits { .. }
-                | Error::NonZeroPadding { .. }
-                | Error::InvalidState { .. }
-                | Error::NonMinimalSlots { .. }
-                | Error::DatesOutOfOrder { .. }
-                | Error::DateInFuture { .. }
-        )
+        Self::VALUE_KINDS.contains(&self.kind())
     }
 }

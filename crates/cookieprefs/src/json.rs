@@ -51,13 +51,7 @@ impl<'de> Deserialize<'de> for Category {
 /// A category reference read where no policy names categories.
 fn category_without_policy(node: &Node, path: &Path<'_>) -> Result<Category, Error> {
     match node {
-        Node::Int(i) => {
-            let id = tree::saturate(*i);
-            u8::try_from(id)
-                .ok()
-                .and_then(|id| Category::new(id).ok())
-                .ok_or(Error::InvalidCategory { id })
-        }
+        Node::Int(i) => Category::try_from(tree::saturate(*i)),
         Node::Str(s) => s.parse(),
         other => Err(path.expected("a category name or id", other)),
     }

@@ -42,7 +42,7 @@ pub(crate) fn policy(root: &Node) -> Result<Policy, Error> {
     for (key, value) in tree::object(root, &path, POLICY_KEYS)? {
         let at = path.key(key);
         match key.as_str() {
-            "revision" => b = b.revision_i64(tree::saturate(tree::int(value, &at)?)),
+            "revision" => b = b.revision(tree::saturate(tree::int(value, &at)?)),
             "categories" => {
                 categories_given = true;
                 for (i, item) in tree::array(value, &at)?.iter().enumerate() {
@@ -195,9 +195,7 @@ pub(crate) fn preferences(root: &Node) -> Result<Preferences, Error> {
             version: u8::try_from(version).unwrap_or(u8::MAX),
         });
     }
-    let revision = u32::try_from(revision).map_err(|_| Error::RevisionOutOfRange {
-        revision: tree::saturate(revision),
-    })?;
+    let revision = tree::saturate(revision);
     let mut b = Preferences::builder(created.parse::<Date>()?)
         .updated(updated.parse::<Date>()?)
         .revision(revision)

@@ -34,10 +34,7 @@ impl CategoryRef {
     ) -> Result<Category, Error> {
         let category = match self {
             CategoryRef::Category(c) => *c,
-            CategoryRef::Id(id) => u8::try_from(*id)
-                .ok()
-                .and_then(|id| Category::new(id).ok())
-                .ok_or(Error::InvalidCategory { id: *id })?,
+            CategoryRef::Id(id) => Category::try_from(*id)?,
             CategoryRef::Name(name) => match categories.iter().find(|c| c.name == *name) {
                 Some(c) => c.category,
                 None => name.parse::<Category>()?,
@@ -147,13 +144,10 @@ impl PolicyBuilder {
         }
     }
 
-    /// Sets the current policy revision (`0..=4095`).
-    pub fn revision(self, revision: u32) -> PolicyBuilder {
-        self.revision_i64(i64::from(revision))
-    }
-
-    pub(crate) fn revision_i64(mut self, revision: i64) -> PolicyBuilder {
-        self.revision = revision;
+    /// Sets the current policy revision (`0..=4095`; anything else is an
+    /// error at [`PolicyBuilder::build`] carrying the number given).
+    pub fn revision(mut self, revision: impl Into<i64>) -> PolicyBuilder {
+        self.revision = revision.into();
         self
     }
 
@@ -337,10 +331,7 @@ fn check_category(
     before: &[PolicyCategory],
     revision: u16,
 ) -> Result<PolicyCategory, Error> {
-    let category = u8::try_from(raw.id)
-        .ok()
-        .and_then(|id| Category::new(id).ok())
-        .ok_or(Error::InvalidCategory { id: raw.id })?;
+    let category = Category::try_from(raw.id)?;
     let id = category.id();
     let name = raw.name.as_str();
     let shown: String = name.chars().take(64).collect();

@@ -66,7 +66,7 @@ impl Preferences {
     pub fn to_builder(&self) -> PreferencesBuilder {
         PreferencesBuilder {
             prefs: *self,
-            revision: u32::from(self.revision),
+            revision: i64::from(self.revision),
             error: None,
         }
     }
@@ -178,7 +178,7 @@ impl fmt::Display for Preferences {
 #[must_use = "a builder does nothing until .build() is called"]
 pub struct PreferencesBuilder {
     prefs: Preferences,
-    revision: u32,
+    revision: i64,
     error: Option<Error>,
 }
 
@@ -210,9 +210,10 @@ impl PreferencesBuilder {
         self.set(category, State::Denied)
     }
 
-    /// Sets the policy revision (`0..=4095`).
-    pub fn revision(mut self, revision: u32) -> PreferencesBuilder {
-        self.revision = revision;
+    /// Sets the policy revision (`0..=4095`; anything else is an error at
+    /// [`PreferencesBuilder::build`] carrying the number given).
+    pub fn revision(mut self, revision: impl Into<i64>) -> PreferencesBuilder {
+        self.revision = revision.into();
         self
     }
 
@@ -254,7 +255,7 @@ impl PreferencesBuilder {
             .ok()
             .filter(|r| *r <= MAX_REVISION)
             .ok_or(Error::RevisionOutOfRange {
-                revision: i64::from(self.revision),
+                revision: self.revision,
             })?;
         if prefs.updated < prefs.created {
             return Err(Error::DatesOutOfOrder {

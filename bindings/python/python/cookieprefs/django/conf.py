@@ -16,18 +16,20 @@ _policy: Policy | None = None
 
 def get_policy() -> Policy:
     """The policy of ``settings.COOKIEPREFS`` (a dict of the policy JSON form's
-    keys; absent: the default policy)."""
+    keys, read by the core as given; absent: the default policy)."""
     global _policy
     if _policy is None:
         config: Any = getattr(settings, "COOKIEPREFS", None)
         if config is None:
-            config = {}
-        if not isinstance(config, dict):
+            _policy = Policy()
+        elif not isinstance(config, dict):
             raise ImproperlyConfigured("COOKIEPREFS must be a dict of policy settings (docs/FORMAT.md §7)")
-        try:
-            _policy = Policy.from_dict({"revision": 0, **config})
-        except Error as e:
-            raise ImproperlyConfigured(f"COOKIEPREFS: {e}") from e
+        else:
+            try:
+                _policy = Policy.from_dict(config)
+            except (Error, TypeError, ValueError) as e:  # not JSON-able: TypeError, NaN: ValueError
+                # The core's message names the key path within the setting.
+                raise ImproperlyConfigured(f"COOKIEPREFS: {e}") from e
     return _policy
 
 

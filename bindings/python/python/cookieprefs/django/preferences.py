@@ -1,11 +1,12 @@
 """``request.cookie_preferences``: the evaluation of the request's cookie,
-shaped for views and templates."""
+shaped for views and templates. Every answer is the core's."""
 
 from __future__ import annotations
 
+import warnings
 from typing import TYPE_CHECKING, Any
 
-from .. import Evaluation, Method, Preferences
+from .. import Error, Evaluation, Method, Preferences
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -17,19 +18,26 @@ class CookiePreferences:
 
     def __init__(self, evaluation: Evaluation) -> None:
         self.evaluation = evaluation
-        self.states: dict[str, str] = {name: str(state) for name, state in evaluation.categories.items()}
-        self.allowed: dict[str, bool] = {name: state == "granted" for name, state in self.states.items()}
+        states = evaluation.categories  # necessary, then the offered categories
+        self.states: dict[str, str] = {name: str(state) for name, state in states.items()}
+        self.allowed: dict[str, bool] = {name: evaluation.allowed(name) for name in states}
 
     @property
     def needs_banner(self) -> bool:
         return self.evaluation.needs_banner
 
     @property
-    def reason(self) -> str | None:
-        return self.evaluation.reason
+    def banner_reason(self) -> str | None:
+        return self.evaluation.banner_reason
 
     @property
-    def error(self) -> Exception | None:
+    def reason(self) -> str | None:
+        """Deprecated alias of :attr:`banner_reason`."""
+        warnings.warn("CookiePreferences.reason is deprecated: use banner_reason", DeprecationWarning, stacklevel=2)
+        return self.evaluation.banner_reason
+
+    @property
+    def error(self) -> Error | None:
         return self.evaluation.error
 
     @property
@@ -44,6 +52,12 @@ class CookiePreferences:
     def consent_mode(self) -> dict[str, str]:
         return self.evaluation.consent_mode()
 
+    @property
+    def offered(self) -> list[tuple[str, str]]:
+        """The categories the policy offers, as (site name, state): what the
+        banner asks about (``necessary`` is not asked)."""
+        return [(name, str(self.evaluation.state(cid))) for cid, name, _since in self.evaluation.policy.categories]
+
     def is_allowed(self, category: str | int) -> bool:
         return self.evaluation.allowed(category)
 
@@ -51,7 +65,10 @@ class CookiePreferences:
         return self.evaluation.choose(granted, method)
 
     def __repr__(self) -> str:
-        return f"<CookiePreferences needs_banner={self.needs_banner} reason={self.reason!r} allowed={self.allowed}>"
+        return (
+            f"<CookiePreferences needs_banner={self.needs_banner} banner_reason={self.banner_reason!r} "
+            f"allowed={self.allowed}>"
+        )
 
 
 def evaluate_request(request: HttpRequest) -> CookiePreferences:

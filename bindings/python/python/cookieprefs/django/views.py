@@ -11,7 +11,6 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_POST
 
 from .. import Error, Method
-from . import conf
 from .preferences import for_request
 
 CHOICES = ("accept_all", "reject_all", "custom")
@@ -48,18 +47,17 @@ def save(request: HttpRequest) -> HttpResponse:
     if not isinstance(categories, list) or not all(isinstance(c, (str, int)) for c in categories):
         return HttpResponseBadRequest("categories must be a list of category names")
 
-    policy = conf.get_policy()
-    if choice == "accept_all":
-        granted: list[Any] = [name for _id, name, _since in policy.categories]
-    elif choice == "reject_all":
-        granted = []
-    else:
-        granted = list(categories)
     method = Method.PREFERENCES_PAGE if data.get("source") == "preferences_page" else Method.BANNER
-    try:
-        prefs = for_request(request).choose(granted, method)
-    except Error as e:
-        return HttpResponseBadRequest(str(e))
+    evaluation = for_request(request).evaluation
+    if choice == "accept_all":
+        prefs = evaluation.accept_all(method)
+    elif choice == "reject_all":
+        prefs = evaluation.reject_all(method)
+    else:
+        try:
+            prefs = evaluation.choose(list(categories), method)
+        except Error as e:
+            return HttpResponseBadRequest(str(e))
 
     response: HttpResponse
     if _wants_json(request):
@@ -69,7 +67,8 @@ def save(request: HttpRequest) -> HttpResponse:
         if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
             target = "/"
         response = HttpResponseRedirect(target)
-    # The core's header, byte for byte (Django's set_cookie would reformat it).
-    response["Set-Cookie"] = policy.set_cookie_header(prefs, today=conf.today())
+    # The core's header, byte for byte (Django's set_cookie would reformat it),
+    # for the evaluation's policy and day.
+    response["Set-Cookie"] = evaluation.set_cookie_header_for(prefs)
     response["Cache-Control"] = "no-store"
     return response

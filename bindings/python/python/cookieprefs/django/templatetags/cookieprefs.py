@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django import template
@@ -24,8 +23,9 @@ def cookieprefs_consent_mode(context: Any, nonce: str | None = None) -> SafeStri
         return SafeString("")
     if nonce is None:
         nonce = getattr(request, "csp_nonce", None)
-    # Keys and values come from a fixed vocabulary ("ad_storage", "granted", ...).
-    state = json.dumps(for_request(request).consent_mode, separators=(",", ":"))
+    # The core writes the JSON; keys and values come from a fixed vocabulary
+    # ("ad_storage", "granted", ...).
+    state = for_request(request).evaluation.consent_mode_json()
     script = (
         "window.dataLayer=window.dataLayer||[];"
         "function gtag(){dataLayer.push(arguments);}"
@@ -48,6 +48,6 @@ def cookieprefs_banner(context: Any, force: bool = False) -> dict[str, Any]:
         "csrf_token": context.get("csrf_token"),
         "cookie_preferences": prefs,
         "show": prefs is not None and (force or prefs.needs_banner),
-        "categories": [(name, state) for name, state in (prefs.states.items() if prefs else []) if name != "necessary"],
+        "categories": prefs.offered if prefs else [],
         "next": request.get_full_path() if request is not None else "/",
     }

@@ -1,0 +1,186 @@
+//! `Evaluation`: a policy applied to a request's cookie, and the visitor's
+//! answer made from it.
+
+use crate::conversions::{policy_category, to_date};
+use crate::enums::{Method, State};
+use crate::errors::py_err;
+use crate::policy::Policy;
+use crate::preferences::Preferences;
+use cookieprefs as core;
+use pyo3::exceptions::PyDeprecationWarning;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+/// The result of applying a policy to a request's cookie. Immutable.
+#[pyclass(frozen, module = "cookieprefs")]
+pub struct Evaluation {
+    pub(crate) inner: core::Evaluation,
+}
+
+impl Evaluation {
+    fn resolve(&self, py: Python<'_>, c: &Bound<'_, PyAny>) -> PyResult<core::Category> {
+        policy_category(py, self.inner.policy(), c)
+    }
+
+    fn banner_reason_str(&self) -> Option<&'static str> {
+        self.inner.banner_reason().map(core::BannerReason::as_str)
+    }
+}
+
+#[pymethods]
+impl Evaluation {
+    /// Whether the banner must be shown.
+    #[getter]
+    fn needs_banner(&self) -> bool {
+        self.inner.needs_banner()
+    }
+
+    /// Why the banner must be shown (`"no_choice"`, `"invalid_value"`,
+    /// `"expired"`, `"policy_updated"`, `"new_category"`), or None.
+    #[getter]
+    fn banner_reason(&self) -> Option<&'static str> {
+        self.banner_reason_str()
+    }
+
+    /// Deprecated alias of `banner_reason`.
+    #[getter]
+    fn reason(&self, py: Python<'_>) -> PyResult<Option<&'static str>> {
+        PyErr::warn(
+            py,
+            &py.get_type::<PyDeprecationWarning>(),
+            c"Evaluation.reason is deprecated: use Evaluation.banner_reason",
+            1,
+        )?;
+        Ok(self.banner_reason_str())
+    }
+
+    /// The exception for a rejected cookie value, or None.
+    #[getter]
+    fn error(&self, py: Python<'_>) -> Option<PyObject> {
+        self.inner
+            .error()
+            .map(|e| py_err(py, e).into_value(py).into_any())
+    }
+
+    /// Whether GPC denied at least one category.
+    #[getter]
+    fn gpc_applied(&self) -> bool {
+        self.inner.gpc_applied()
+    }
+
+    /// The day the evaluation was made for.
+    #[getter]
+    fn today(&self, py: Python<'_>) -> PyResult<PyObject> {
+        to_date(py, self.inner.today())
+    }
+
+    /// The policy the evaluation applied.
+    #[getter]
+    fn policy(&self) -> Policy {
+        Policy {
+            inner: self.inner.policy().clone(),
+        }
+    }
+
+    /// The effective state of a category (`Category`, int id, standard or site name).
+    fn state(&self, py: Python<'_>, category: &Bound<'_, PyAny>) -> PyResult<State> {
+        Ok(State::of(self.inner.state(self.resolve(py, category)?)))
+    }
+
+    /// Whether cookies of a category may be set.
+    fn allowed(&self, py: Python<'_>, category: &Bound<'_, PyAny>) -> PyResult<bool> {
+        Ok(self.inner.allowed(self.resolve(py, category)?))
+    }
+
+    /// Every category (necessary, then the offered ones, by site name) →
+    /// its effective State.
+    #[getter]
+    fn categories<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        for (_, name, s) in self.inner.categories() {
+            d.set_item(name, State::of(s))?;
+        }
+        Ok(d)
+    }
+
+    /// The Google Consent Mode v2 state: {type: "granted" | "denied"}, in
+    /// the core's order of types.
+    fn consent_mode<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        for (t, v) in self.inner.consent_mode().iter() {
+            d.set_item(t.as_str(), v)?;
+        }
+        Ok(d)
+    }
+
+    /// The Consent Mode state as the core writes it: the JSON object that
+    /// `gtag('consent', 'update', …)` takes.
+    fn consent_mode_json(&self) -> String {
+        self.inner.consent_mode().to_json()
+    }
+
+    /// The stored value, when the cookie held a valid one.
+    #[getter]
+    fn stored(&self) -> Option<Preferences> {
+        self.inner.stored().copied().map(Preferences::from)
+    }
+
+    /// The `Set-Cookie` header that refreshes the stored value, or None.
+    fn set_cookie_header(&self) -> Option<String> {
+        self.inner.set_cookie_header()
+    }
+
+    /// The `Set-Cookie` header that stores `prefs`, under this evaluation's
+    /// policy and day.
+    fn set_cookie_header_for(&self, prefs: &Preferences) -> String {
+        self.inner.set_cookie_header_for(&prefs.inner)
+    }
+
+    /// The value to store when the visitor answers now: `granted` categories
+    /// (ids or names) granted, every other offered category denied.
+    #[pyo3(signature = (granted=Vec::new(), method=Method::BANNER))]
+    fn choose(
+        &self,
+        py: Python<'_>,
+        granted: Vec<Bound<'_, PyAny>>,
+        method: Method,
+    ) -> PyResult<Preferences> {
+        let cats = granted
+            .iter()
+            .map(|c| self.resolve(py, c))
+            .collect::<PyResult<Vec<_>>>()?;
+        self.inner
+            .choose(&cats, method.core())
+            .map(Preferences::from)
+            .map_err(|e| py_err(py, &e))
+    }
+
+    /// "Accept all": every offered category granted.
+    #[pyo3(signature = (method=Method::BANNER))]
+    fn accept_all(&self, method: Method) -> Preferences {
+        self.inner.accept_all(method.core()).into()
+    }
+
+    /// "Reject all": every offered category denied.
+    #[pyo3(signature = (method=Method::BANNER))]
+    fn reject_all(&self, method: Method) -> Preferences {
+        self.inner.reject_all(method.core()).into()
+    }
+
+    /// The JSON form (docs/FORMAT.md §7).
+    fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+
+    fn __repr__(&self) -> String {
+        let reason = self
+            .banner_reason_str()
+            .map_or_else(|| "None".to_owned(), |r| format!("{r:?}"));
+        let banner = if self.inner.needs_banner() {
+            "True"
+        } else {
+            "False"
+        };
+        format!("Evaluation(needs_banner={banner}, banner_reason={reason})")
+    }
+}

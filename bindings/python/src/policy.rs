@@ -1,0 +1,135 @@
+//! `Policy`: a site's consent policy, built from the core's policy JSON form.
+
+use crate::conversions::{from_date, opt_value_bytes};
+use crate::errors::py_err;
+use crate::evaluation::Evaluation;
+use crate::preferences::Preferences;
+use cookieprefs as core;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
+
+/// A site's consent policy. Immutable; build it once.
+#[pyclass(frozen, module = "cookieprefs")]
+pub struct Policy {
+    pub(crate) inner: core::Policy,
+}
+
+/// A policy from a mapping of the JSON form's keys: the mapping is written
+/// as JSON and read by the core, which checks every field and names the key
+/// path of a wrong one. Nothing is added: a key left out is the core's default.
+fn from_mapping(py: Python<'_>, d: &Bound<'_, PyAny>) -> PyResult<Policy> {
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("allow_nan", false)?;
+    let json = py
+        .import("json")?
+        .call_method("dumps", (d,), Some(&kwargs))?
+        .downcast_into::<PyString>()?;
+    Policy::from_json(py, json.to_str()?)
+}
+
+#[pymethods]
+impl Policy {
+    /// The default policy, or one from the keys of the policy JSON form
+    /// (`revision`, `categories`, `max_age_days`, `gpc_categories`, `cookie`,
+    /// `consent_mode`).
+    #[new]
+    #[pyo3(signature = (**kwargs))]
+    fn new(py: Python<'_>, kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Policy> {
+        match kwargs {
+            None => Ok(Policy {
+                inner: core::Policy::default(),
+            }),
+            Some(k) => from_mapping(py, k.as_any()),
+        }
+    }
+
+    /// A policy from its JSON form.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, json: &str) -> PyResult<Policy> {
+        core::Policy::from_json(json)
+            .map(|inner| Policy { inner })
+            .map_err(|e| py_err(py, &e))
+    }
+
+    /// A policy from a dict of its JSON form.
+    #[staticmethod]
+    fn from_dict(py: Python<'_>, d: &Bound<'_, PyDict>) -> PyResult<Policy> {
+        from_mapping(py, d.as_any())
+    }
+
+    /// The JSON form, every field spelled out.
+    fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+
+    /// The current revision.
+    #[getter]
+    fn revision(&self) -> u16 {
+        self.inner.revision()
+    }
+
+    /// The cookie's name.
+    #[getter]
+    fn cookie_name(&self) -> String {
+        self.inner.cookie().name.clone()
+    }
+
+    /// The offered categories as (id, name, since_revision), in id order.
+    #[getter]
+    fn categories(&self) -> Vec<(u8, String, u16)> {
+        self.inner
+            .categories()
+            .iter()
+            .map(|c| (c.category.id(), c.name.clone(), c.since_revision))
+            .collect()
+    }
+
+    /// The id of a category name (site names, standard names, ids), or None.
+    fn category(&self, name: &str) -> Option<u8> {
+        self.inner.category(name).map(core::Category::id)
+    }
+
+    /// Applies the policy to a cookie value (str, bytes, or None for no cookie).
+    #[pyo3(signature = (value, today=None, gpc=false))]
+    fn evaluate(
+        &self,
+        py: Python<'_>,
+        value: Option<&Bound<'_, PyAny>>,
+        today: Option<&Bound<'_, PyAny>>,
+        gpc: bool,
+    ) -> PyResult<Evaluation> {
+        let today = from_date(py, today)?;
+        let inner = self.inner.evaluate_bytes(opt_value_bytes(value)?, today, gpc);
+        Ok(Evaluation { inner })
+    }
+
+    /// Applies the policy to the policy's cookie in a whole `Cookie:` header.
+    #[pyo3(signature = (header, today=None, gpc=false))]
+    fn evaluate_header(
+        &self,
+        py: Python<'_>,
+        header: Option<&Bound<'_, PyAny>>,
+        today: Option<&Bound<'_, PyAny>>,
+        gpc: bool,
+    ) -> PyResult<Evaluation> {
+        let today = from_date(py, today)?;
+        let inner = self.inner.evaluate_header(opt_value_bytes(header)?, today, gpc);
+        Ok(Evaluation { inner })
+    }
+
+    /// The `Set-Cookie` header value that stores `prefs`.
+    #[pyo3(signature = (prefs, today=None))]
+    fn set_cookie_header(
+        &self,
+        py: Python<'_>,
+        prefs: &Preferences,
+        today: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<String> {
+        Ok(self.inner.set_cookie_header(&prefs.inner, from_date(py, today)?))
+    }
+
+    /// The `Set-Cookie` header value that deletes the cookie.
+    fn delete_cookie_header(&self) -> String {
+        self.inner.delete_cookie_header()
+    }
+}
