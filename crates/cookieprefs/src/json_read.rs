@@ -141,31 +141,26 @@ fn cookie(node: &Node, path: &Path<'_>) -> Result<CookieAttributes, Error> {
     Ok(c)
 }
 
-/// A value from its JSON form: the shape, then the value's own rules.
+/// A value from its JSON form: duplicate keys, the shape, then the rules in
+/// the order of FORMAT.md §7 (version, dates, method, consent id, categories
+/// in document order, then the builder's revision range and date order).
 pub(crate) fn preferences(root: &Node) -> Result<Preferences, Error> {
     tree::check_no_duplicate_keys(root, &Path::Root)?;
     let path = Path::Root;
     let pairs = tree::object(root, &path, PREFERENCES_KEYS)?;
-    let (mut version, mut revision, mut created, mut updated) = (None, None, None, None);
-    let mut method = Method::Banner;
-    let mut consent_id = None;
-    let mut states: Vec<(Category, State)> = Vec::new();
+    // Shape: each member's JSON type, in document order.
     for (k, v) in pairs {
         let at = path.key(k);
         match k.as_str() {
-            "version" => version = Some(tree::int(v, &at)?),
-            "revision" => revision = Some(tree::int(v, &at)?),
-            "created" => created = Some(tree::string(v, &at)?),
-            "updated" => updated = Some(tree::string(v, &at)?),
-            "method" => method = tree::string(v, &at)?.parse()?,
+            "version" | "revision" => {
+                tree::int(v, &at)?;
+            }
+            "created" | "updated" | "method" => {
+                tree::string(v, &at)?;
+            }
             "consent_id" => {
-                consent_id = match v {
-                    Node::Null => None,
-                    v => Some(
-                        tree::string(v, &at)
-                            .map_err(|_| at.expected("a UUID string or null", v))?
-                            .parse::<ConsentId>()?,
-                    ),
+                if !matches!(v, Node::Null | Node::Str(_)) {
+                    return Err(at.expected("a UUID string or null", v));
                 }
             }
             _ => {
@@ -173,36 +168,48 @@ pub(crate) fn preferences(root: &Node) -> Result<Preferences, Error> {
                     return Err(at.expected("an object", v));
                 };
                 for (name, state) in cats {
-                    let state = tree::string(state, &at.key(name))?;
-                    let c: Category = name.parse()?;
-                    if states.iter().any(|(o, _)| *o == c) {
-                        return Err(at.key(name).error(format!("category {} given twice", c.id())));
-                    }
-                    states.push((c, state.parse()?));
+                    tree::string(state, &at.key(name))?;
                 }
             }
         }
     }
-    let version = version.ok_or_else(|| path.error("missing field \"version\""))?;
-    let revision = revision.ok_or_else(|| path.error("missing field \"revision\""))?;
-    let created = created.ok_or_else(|| path.error("missing field \"created\""))?;
-    let updated = updated.ok_or_else(|| path.error("missing field \"updated\""))?;
-    if tree::member(pairs, "categories").is_none() {
-        return Err(path.error("missing field \"categories\""));
+    for key in ["version", "revision", "created", "updated", "categories"] {
+        tree::required(pairs, &path, key)?;
     }
+    let int = |key| tree::int(tree::required(pairs, &path, key)?, &path.key(key));
+    let text = |key| tree::string(tree::required(pairs, &path, key)?, &path.key(key));
+    // Rules.
+    let version = int("version")?;
     if version != i128::from(FORMAT_VERSION) {
         return Err(Error::UnsupportedVersion {
             version: u8::try_from(version).unwrap_or(u8::MAX),
         });
     }
-    let revision = tree::saturate(revision);
-    let mut b = Preferences::builder(created.parse::<Date>()?)
-        .updated(updated.parse::<Date>()?)
-        .revision(revision)
-        .method(method)
-        .consent_id(consent_id);
-    for (c, st) in states {
-        b = b.set(c, st);
+    let mut b = Preferences::builder(text("created")?.parse::<Date>()?)
+        .revision(tree::saturate(int("revision")?))
+        .updated(text("updated")?.parse::<Date>()?);
+    if let Some(Node::Str(m)) = tree::member(pairs, "method") {
+        b = b.method(m.parse::<Method>()?);
+    }
+    if let Some(Node::Str(id)) = tree::member(pairs, "consent_id") {
+        b = b.consent_id(Some(id.parse::<ConsentId>()?));
+    }
+    if let Some(Node::Object(cats)) = tree::member(pairs, "categories") {
+        let at = path.key("categories");
+        let mut seen = 0u64;
+        for (name, state) in cats {
+            let c: Category = name.parse()?;
+            if c == Category::NECESSARY {
+                return Err(Error::NecessaryNotStored);
+            }
+            let bit = 1u64 << c.id();
+            if seen & bit != 0 {
+                return Err(at.key(name).error(format!("category {} given twice", c.id())));
+            }
+            seen |= bit;
+            let state = tree::string(state, &at.key(name))?;
+            b = b.set(c, state.parse::<State>()?);
+        }
     }
     b.build()
 }
