@@ -29,14 +29,24 @@
 // (for the NUL) holds any encoded value.
 #define COOKIEPREFS_MAX_ENCODED_LEN 64
 
+// The highest policy revision a value can store.
+#define COOKIEPREFS_MAX_REVISION 4095
+
+// The highest category id (ids are 0 to this; 0 is `necessary`).
+#define COOKIEPREFS_MAX_CATEGORY_ID 63
+
+// Room for the message in a `cookieprefs_error`, NUL included.
+#define COOKIEPREFS_ERROR_MESSAGE_CAP 512
+
 // The result of every call. Codes are stable: they are never renumbered or
-// reused. Codes 1 to 22 are the error kinds of `docs/FORMAT.md` §5.
+// reused. Codes 1 to 24 are the error kinds of `docs/FORMAT.md` §5 (the
+// core's `Error::KINDS`, in order); 100 and up are conditions of the ABI.
 typedef enum {
   // Success.
   COOKIEPREFS_STATUS_OK = 0,
   // The value is empty.
   COOKIEPREFS_STATUS_EMPTY = 1,
-  // The value is longer than 64 bytes.
+  // The value is longer than `COOKIEPREFS_MAX_ENCODED_LEN` bytes.
   COOKIEPREFS_STATUS_TOO_LONG = 2,
   // A byte outside `A-Z a-z 0-9 - _`.
   COOKIEPREFS_STATUS_INVALID_CHARACTER = 3,
@@ -60,13 +70,13 @@ typedef enum {
   COOKIEPREFS_STATUS_DATE_IN_FUTURE = 12,
   // The caller's buffer is too small; `*written` holds the capacity needed.
   COOKIEPREFS_STATUS_BUFFER_TOO_SMALL = 13,
-  // A category id above 63.
+  // A category id above `COOKIEPREFS_MAX_CATEGORY_ID`.
   COOKIEPREFS_STATUS_INVALID_CATEGORY = 14,
   // A category the policy does not offer.
   COOKIEPREFS_STATUS_UNKNOWN_CATEGORY = 15,
   // `necessary` (id 0) cannot be stored.
   COOKIEPREFS_STATUS_NECESSARY_NOT_STORED = 16,
-  // A revision above 4095.
+  // A revision above `COOKIEPREFS_MAX_REVISION`.
   COOKIEPREFS_STATUS_REVISION_OUT_OF_RANGE = 17,
   // A date outside 2020-01-01..=2199-06-06.
   COOKIEPREFS_STATUS_DATE_OUT_OF_RANGE = 18,
@@ -76,8 +86,13 @@ typedef enum {
   COOKIEPREFS_STATUS_INVALID_CONSENT_ID = 20,
   // An unknown state, method, consent type or keyword (or enum value).
   COOKIEPREFS_STATUS_UNKNOWN_NAME = 21,
-  // The policy breaks a rule (malformed JSON included).
+  // The policy breaks a rule of FORMAT.md §6 (the message says which).
   COOKIEPREFS_STATUS_INVALID_POLICY = 22,
+  // A valid category the policy does not offer, where an offered one is
+  // needed (a choice, a GPC category, a Consent Mode mapping).
+  COOKIEPREFS_STATUS_CATEGORY_NOT_OFFERED = 23,
+  // Text that is not JSON, or JSON of the wrong shape.
+  COOKIEPREFS_STATUS_INVALID_JSON = 24,
   // A required pointer argument is NULL.
   COOKIEPREFS_STATUS_NULL_ARGUMENT = 100,
   // Text that must be UTF-8 is not.
@@ -157,6 +172,41 @@ typedef struct cookieprefs_policy cookieprefs_policy;
 // A decoded or built value (opaque). Free with `cookieprefs_preferences_free`.
 typedef struct cookieprefs_preferences cookieprefs_preferences;
 
+// The detail of a failed call, written by the `_ex` functions into a struct
+// the caller owns (usually on its stack). When their `err` argument is not
+// NULL it is written on every return, success included (`status` OK,
+// `offset` -1, numbers 0, empty message).
+//
+// The numbers each kind carries, in `a`, `b`, `c` (0 when unused):
+// `too_long`: length, limit; `invalid_character`: the byte (and `offset`);
+// `unsupported_version`: the version; `truncated` and `trailing_data`:
+// length, length the fields need; `reserved_bits`: the bits;
+// `non_zero_padding`: (`offset` only); `invalid_state`: the category;
+// `non_minimal_slots`: the count; `dates_out_of_order`: created, updated
+// (days since 2020-01-01); `date_in_future`: the date, today (days);
+// `buffer_too_small`: bytes needed, bytes given; `invalid_category`: the id;
+// `revision_out_of_range`: the revision; `date_out_of_range`: year, month,
+// day. Kinds that carry text (names, reasons, JSON paths) have it in the
+// message only.
+typedef struct {
+  // The status the call returned.
+  cookieprefs_status status;
+  // For a decoding error that has a position: the byte offset in the
+  // value; -1 otherwise.
+  int64_t offset;
+  // The first number the error carries (see above).
+  int64_t a;
+  // The second number.
+  int64_t b;
+  // The third number.
+  int64_t c;
+  // The message, NUL-terminated: the Rust library's text for the error,
+  // e.g. `invalid character 0x3d at offset 12: only A-Z a-z 0-9 - _ are
+  // allowed` (cut at a UTF-8 boundary to fit; the core's messages are far
+  // shorter). Copy it with `cookieprefs_error_message`.
+  char message[COOKIEPREFS_ERROR_MESSAGE_CAP];
+} cookieprefs_error;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -164,9 +214,25 @@ extern "C" {
 // The library version, e.g. `"0.1.0"` (static, NUL-terminated; do not free).
 const char *cookieprefs_version(void);
 
-// A short static description of a status, e.g. `"truncated"` (NUL-terminated;
-// do not free). Unknown codes give `"unknown status"`.
+// A short static name of a status (NUL-terminated; do not free): for codes
+// 1 to 24 the core's error kind, such as `"truncated"`; `"ok"`,
+// `"null_argument"`, `"invalid_utf8"`, `"not_found"`, `"panic"` and
+// `"other"` for the others. Unknown codes give `"unknown status"`.
 const char *cookieprefs_status_str(int32_t status);
+
+// Copies the message of `err` into `buf` (NUL-terminated; `*written` gets
+// its length). A short buffer gives `BUFFER_TOO_SMALL`, leaves `buf`
+// untouched and stores the capacity needed in `*written`;
+// `COOKIEPREFS_ERROR_MESSAGE_CAP` bytes always suffice.
+//
+// # Safety
+// `err` must point to a readable `cookieprefs_error` (one this library
+// wrote holds a NUL-terminated message), `buf` be valid for `len` bytes of
+// writes and `written` valid for a write.
+cookieprefs_status cookieprefs_error_message(const cookieprefs_error *err,
+                                             char *buf,
+                                             size_t len,
+                                             size_t *written);
 
 // Today's UTC date as days since 2020-01-01 (the unit of every date here).
 uint16_t cookieprefs_today(void);
@@ -195,7 +261,8 @@ cookieprefs_status cookieprefs_date_to_ymd(uint16_t days,
 
 // Decodes a value into a new handle.
 //
-// Returns the status of the first check that fails (`docs/FORMAT.md` §5).
+// Returns the status of the first check that fails (`docs/FORMAT.md` §5);
+// `cookieprefs_preferences_decode_ex` also gives its detail.
 //
 // # Safety
 // `value` must point to `len` readable bytes (or be NULL with `len` 0); `out`
@@ -203,6 +270,16 @@ cookieprefs_status cookieprefs_date_to_ymd(uint16_t days,
 cookieprefs_status cookieprefs_preferences_decode(const uint8_t *value,
                                                   size_t len,
                                                   cookieprefs_preferences **out);
+
+// As `cookieprefs_preferences_decode`; when `err` is not NULL it receives
+// the detail (kind, offset, numbers, message).
+//
+// # Safety
+// As `cookieprefs_preferences_decode`; `err` must be NULL or valid for a write.
+cookieprefs_status cookieprefs_preferences_decode_ex(const uint8_t *value,
+                                                     size_t len,
+                                                     cookieprefs_preferences **out,
+                                                     cookieprefs_error *err);
 
 // A new value for a choice made on `today_days`: nothing decided, revision
 // 0, method banner, no consent id. Change it with the `_set_` functions.
@@ -279,12 +356,31 @@ cookieprefs_status cookieprefs_preferences_set_state(cookieprefs_preferences *pr
                                                      uint8_t category_id,
                                                      uint32_t state);
 
+// As `cookieprefs_preferences_set_state`, with the detail of a refusal in
+// `*err` (when `err` is not NULL).
+//
+// # Safety
+// As `cookieprefs_preferences_set_state`; `err` must be NULL or valid for a write.
+cookieprefs_status cookieprefs_preferences_set_state_ex(cookieprefs_preferences *prefs,
+                                                        uint8_t category_id,
+                                                        uint32_t state,
+                                                        cookieprefs_error *err);
+
 // Sets the policy revision (0–4095).
 //
 // # Safety
 // `prefs` must be a live handle not in use elsewhere.
 cookieprefs_status cookieprefs_preferences_set_revision(cookieprefs_preferences *prefs,
                                                         uint32_t revision);
+
+// As `cookieprefs_preferences_set_revision`, with the detail of a refusal
+// in `*err` (when `err` is not NULL).
+//
+// # Safety
+// As `cookieprefs_preferences_set_revision`; `err` must be NULL or valid for a write.
+cookieprefs_status cookieprefs_preferences_set_revision_ex(cookieprefs_preferences *prefs,
+                                                           uint32_t revision,
+                                                           cookieprefs_error *err);
 
 // Sets both dates (days since 2020-01-01); `created` must not be after `updated`.
 //
@@ -294,12 +390,31 @@ cookieprefs_status cookieprefs_preferences_set_dates(cookieprefs_preferences *pr
                                                      uint16_t created_days,
                                                      uint16_t updated_days);
 
+// As `cookieprefs_preferences_set_dates`, with the detail of a refusal in
+// `*err` (when `err` is not NULL).
+//
+// # Safety
+// As `cookieprefs_preferences_set_dates`; `err` must be NULL or valid for a write.
+cookieprefs_status cookieprefs_preferences_set_dates_ex(cookieprefs_preferences *prefs,
+                                                        uint16_t created_days,
+                                                        uint16_t updated_days,
+                                                        cookieprefs_error *err);
+
 // Sets how the choice was made (`method` is a `cookieprefs_method` value).
 //
 // # Safety
 // `prefs` must be a live handle not in use elsewhere.
 cookieprefs_status cookieprefs_preferences_set_method(cookieprefs_preferences *prefs,
                                                       uint32_t method);
+
+// As `cookieprefs_preferences_set_method`, with the detail of a refusal in
+// `*err` (when `err` is not NULL).
+//
+// # Safety
+// As `cookieprefs_preferences_set_method`; `err` must be NULL or valid for a write.
+cookieprefs_status cookieprefs_preferences_set_method_ex(cookieprefs_preferences *prefs,
+                                                         uint32_t method,
+                                                         cookieprefs_error *err);
 
 // Sets the consent id from 16 bytes (UUID byte order); NULL removes it.
 //
@@ -374,14 +489,25 @@ cookieprefs_status cookieprefs_header_category_state(const uint8_t *header,
 cookieprefs_status cookieprefs_policy_default(cookieprefs_policy **out);
 
 // A policy from its JSON form (`docs/FORMAT.md` §7), `len` bytes of UTF-8.
-// `INVALID_UTF8`, `INVALID_POLICY` (malformed JSON or a broken rule) or the
-// status of the rule's error.
+// `INVALID_UTF8`, `INVALID_JSON` (not JSON, or the wrong shape) or the
+// status of the rule's error; `cookieprefs_policy_from_json_ex` also gives
+// its detail.
 //
 // # Safety
 // `json` must point to `len` readable bytes; `out` must be valid for a write.
 cookieprefs_status cookieprefs_policy_from_json(const uint8_t *json,
                                                 size_t len,
                                                 cookieprefs_policy **out);
+
+// As `cookieprefs_policy_from_json`; when `err` is not NULL it receives the
+// detail, e.g. the message `invalid policy: ...` naming the broken rule.
+//
+// # Safety
+// As `cookieprefs_policy_from_json`; `err` must be NULL or valid for a write.
+cookieprefs_status cookieprefs_policy_from_json_ex(const uint8_t *json,
+                                                   size_t len,
+                                                   cookieprefs_policy **out,
+                                                   cookieprefs_error *err);
 
 // Frees a policy handle. NULL does nothing. Evaluations made from it stay valid.
 //
@@ -477,12 +603,21 @@ cookieprefs_status cookieprefs_evaluation_banner_reason(const cookieprefs_evalua
                                                         cookieprefs_banner_reason *out);
 
 // Why the cookie's value was rejected (`OK` when it was not, or when there
-// was no cookie).
+// was no cookie); `cookieprefs_evaluation_value_error` gives the detail.
 //
 // # Safety
 // `ev` must be a live handle and `out` valid for a write.
 cookieprefs_status cookieprefs_evaluation_value_status(const cookieprefs_evaluation *ev,
                                                        cookieprefs_status *out);
+
+// The detail of why the cookie's value was rejected, into `*out` (its
+// `status` is `OK`, with an empty message, when it was not rejected). For
+// logs: the message quotes nothing of the value but the offending byte.
+//
+// # Safety
+// `ev` must be a live handle and `out` valid for a write.
+cookieprefs_status cookieprefs_evaluation_value_error(const cookieprefs_evaluation *ev,
+                                                      cookieprefs_error *out);
 
 // Whether a Google Consent Mode type is granted (`consent_type` is a
 // `cookieprefs_consent_type` value).
@@ -524,6 +659,18 @@ cookieprefs_status cookieprefs_evaluation_choose(const cookieprefs_evaluation *e
                                                  size_t n,
                                                  uint32_t method,
                                                  cookieprefs_preferences **out);
+
+// As `cookieprefs_evaluation_choose`; when `err` is not NULL it receives the
+// detail (e.g. which category the policy does not offer).
+//
+// # Safety
+// As `cookieprefs_evaluation_choose`; `err` must be NULL or valid for a write.
+cookieprefs_status cookieprefs_evaluation_choose_ex(const cookieprefs_evaluation *ev,
+                                                    const uint8_t *granted_ids,
+                                                    size_t n,
+                                                    uint32_t method,
+                                                    cookieprefs_preferences **out,
+                                                    cookieprefs_error *err);
 
 // The `Set-Cookie` header value (after `Set-Cookie: `) that refreshes the
 // stored value, into `buf`; `NOT_FOUND` when there is nothing to refresh

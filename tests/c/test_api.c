@@ -34,7 +34,8 @@ static void test_version_and_status(void) {
     CHECK(strcmp(cookieprefs_status_str(COOKIEPREFS_STATUS_NULL_ARGUMENT), "null_argument") == 0);
     CHECK(strcmp(cookieprefs_status_str(COOKIEPREFS_STATUS_PANIC), "panic") == 0);
     CHECK(strcmp(cookieprefs_status_str(-5), "unknown status") == 0);
-    CHECK(strcmp(cookieprefs_status_str(23), "unknown status") == 0);
+    CHECK(strcmp(cookieprefs_status_str(25), "unknown status") == 0);
+    CHECK(COOKIEPREFS_MAX_REVISION == 4095 && COOKIEPREFS_MAX_CATEGORY_ID == 63);
     {
         /* Every status has its stable code and its name. */
         static const struct {
@@ -65,6 +66,8 @@ static void test_version_and_status(void) {
             {COOKIEPREFS_STATUS_INVALID_CONSENT_ID, 20, "invalid_consent_id"},
             {COOKIEPREFS_STATUS_UNKNOWN_NAME, 21, "unknown_name"},
             {COOKIEPREFS_STATUS_INVALID_POLICY, 22, "invalid_policy"},
+            {COOKIEPREFS_STATUS_CATEGORY_NOT_OFFERED, 23, "category_not_offered"},
+            {COOKIEPREFS_STATUS_INVALID_JSON, 24, "invalid_json"},
             {COOKIEPREFS_STATUS_NULL_ARGUMENT, 100, "null_argument"},
             {COOKIEPREFS_STATUS_INVALID_UTF8, 101, "invalid_utf8"},
             {COOKIEPREFS_STATUS_NOT_FOUND, 102, "not_found"},
@@ -354,7 +357,7 @@ static void test_policy_and_evaluation(void) {
     CHECK(n == 80);
     IS(cookieprefs_evaluation_choose(ev, (const uint8_t *)"\0", 1, 0, &stored), COOKIEPREFS_STATUS_NECESSARY_NOT_STORED);
     IS(cookieprefs_evaluation_choose(ev, NULL, 0, 5, &stored), COOKIEPREFS_STATUS_UNKNOWN_NAME);
-    IS(cookieprefs_evaluation_choose(ev, (const uint8_t *)"\x10", 1, 0, &stored), COOKIEPREFS_STATUS_UNKNOWN_CATEGORY);
+    IS(cookieprefs_evaluation_choose(ev, (const uint8_t *)"\x10", 1, 0, &stored), COOKIEPREFS_STATUS_CATEGORY_NOT_OFFERED);
     IS(cookieprefs_evaluation_choose(ev, NULL, 1, 0, &stored), COOKIEPREFS_STATUS_NULL_ARGUMENT);
     cookieprefs_preferences_free(choice);
     OK(cookieprefs_policy_delete_cookie_header(pol, (uint8_t *)buf, sizeof buf, &n));
@@ -421,7 +424,7 @@ static void test_policy_and_evaluation(void) {
 
     /* Policy errors. */
     pol = NULL;
-    IS(cookieprefs_policy_from_json((const uint8_t *)"{", 1, &pol), COOKIEPREFS_STATUS_INVALID_POLICY);
+    IS(cookieprefs_policy_from_json((const uint8_t *)"{", 1, &pol), COOKIEPREFS_STATUS_INVALID_JSON);
     IS(cookieprefs_policy_from_json((const uint8_t *)"{\"revision\":5000}", 17, &pol),
        COOKIEPREFS_STATUS_REVISION_OUT_OF_RANGE);
     IS(cookieprefs_policy_from_json((const uint8_t *)"\xff", 1, &pol), COOKIEPREFS_STATUS_INVALID_UTF8);
@@ -432,6 +435,85 @@ static void test_policy_and_evaluation(void) {
     cookieprefs_evaluation_free(NULL);
 }
 
+/* The detail of a failure: cookieprefs_error, the _ex functions, cookieprefs_error_message. */
+static const char *message(const cookieprefs_error *err) {
+    static char buf[COOKIEPREFS_ERROR_MESSAGE_CAP];
+    size_t n = 0;
+    OK(cookieprefs_error_message(err, buf, sizeof buf, &n));
+    CHECK(strlen(buf) == n);
+    return buf;
+}
+
+static void test_error_detail(void) {
+    cookieprefs_error err;
+    cookieprefs_preferences *p = NULL;
+    cookieprefs_policy *pol = NULL;
+    cookieprefs_evaluation *ev = NULL;
+    const char *bad_value = "BAADCdcJ1w5Q=";
+    const char *bad_policy = "{\"revision\": 1, \"categories\": [{\"id\": 16, \"name\": \"Bad\"}]}";
+    char small[8];
+    size_t n = 0;
+
+    /* A decode error: kind, offset, the byte, and the Rust library's message. */
+    memset(&err, 0x5a, sizeof err);
+    IS(cookieprefs_preferences_decode_ex((const uint8_t *)bad_value, strlen(bad_value), &p, &err),
+       COOKIEPREFS_STATUS_INVALID_CHARACTER);
+    CHECK(p == NULL);
+    CHECK(err.status == COOKIEPREFS_STATUS_INVALID_CHARACTER);
+    CHECK(strcmp(cookieprefs_status_str(err.status), "invalid_character") == 0);
+    CHECK(err.offset == 12 && err.a == 0x3d && err.b == 0 && err.c == 0);
+    CHECK(strcmp(message(&err), "invalid character 0x3d at offset 12: only A-Z a-z 0-9 - _ are allowed") == 0);
+    CHECK(strcmp(err.message, message(&err)) == 0);
+
+    /* A short buffer: BUFFER_TOO_SMALL, untouched, the capacity needed. */
+    memset(small, '#', sizeof small);
+    IS(cookieprefs_error_message(&err, small, sizeof small, &n), COOKIEPREFS_STATUS_BUFFER_TOO_SMALL);
+    CHECK(n == strlen(err.message) + 1);
+    CHECK(small[0] == '#' && small[7] == '#');
+    IS(cookieprefs_error_message(NULL, small, sizeof small, &n), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    IS(cookieprefs_error_message(&err, small, sizeof small, NULL), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+
+    /* Success writes an empty detail; NULL for the detail is allowed. */
+    OK(cookieprefs_preferences_decode_ex((const uint8_t *)TYPICAL, 12, &p, &err));
+    CHECK(err.status == COOKIEPREFS_STATUS_OK && err.offset == -1 && err.message[0] == '\0');
+    IS(cookieprefs_preferences_decode_ex((const uint8_t *)bad_value, 13, &p, NULL),
+       COOKIEPREFS_STATUS_INVALID_CHARACTER);
+
+    /* A refused change. */
+    IS(cookieprefs_preferences_set_revision_ex(p, 5000, &err), COOKIEPREFS_STATUS_REVISION_OUT_OF_RANGE);
+    CHECK(err.a == 5000);
+    CHECK(strcmp(message(&err), "revision 5000 out of range 0..=4095") == 0);
+    IS(cookieprefs_preferences_set_dates_ex(p, DAY, DAY - 1, &err), COOKIEPREFS_STATUS_DATES_OUT_OF_ORDER);
+    CHECK(err.a == DAY && err.b == DAY - 1);
+    IS(cookieprefs_preferences_set_method_ex(p, 7, &err), COOKIEPREFS_STATUS_UNKNOWN_NAME);
+    CHECK(strcmp(message(&err), "unknown method \"7\"; expected banner, preferences_page, browser_signal or imported") == 0);
+    IS(cookieprefs_preferences_set_state_ex(p, 0, COOKIEPREFS_STATE_DENIED, &err),
+       COOKIEPREFS_STATUS_NECESSARY_NOT_STORED);
+    OK(cookieprefs_preferences_set_state_ex(p, 5, COOKIEPREFS_STATE_GRANTED, &err));
+    cookieprefs_preferences_free(p);
+
+    /* A policy error names the rule. */
+    IS(cookieprefs_policy_from_json_ex((const uint8_t *)bad_policy, strlen(bad_policy), &pol, &err),
+       COOKIEPREFS_STATUS_INVALID_POLICY);
+    CHECK(pol == NULL);
+    CHECK(strcmp(message(&err), "invalid policy: categories: name \"Bad\" of category 16 must be 1-32 characters of a-z 0-9 _, starting with a letter") == 0);
+    IS(cookieprefs_policy_from_json_ex((const uint8_t *)"\xff", 1, &pol, &err), COOKIEPREFS_STATUS_INVALID_UTF8);
+    CHECK(err.status == COOKIEPREFS_STATUS_INVALID_UTF8 && strlen(message(&err)) > 0);
+
+    /* A choice of a category the policy does not offer; the detail of a rejected cookie. */
+    OK(cookieprefs_policy_from_json_ex((const uint8_t *)"{\"revision\": 3}", 15, &pol, &err));
+    OK(cookieprefs_policy_evaluate_value(pol, (const uint8_t *)"BAADCdcJ1w5", 11, DAY, false, &ev));
+    IS(cookieprefs_evaluation_choose_ex(ev, (const uint8_t *)"\x10", 1, 0, &p, &err),
+       COOKIEPREFS_STATUS_CATEGORY_NOT_OFFERED);
+    CHECK(strcmp(cookieprefs_status_str(err.status), "category_not_offered") == 0);
+    OK(cookieprefs_evaluation_value_error(ev, &err));
+    CHECK(err.status == COOKIEPREFS_STATUS_TRUNCATED && err.a == 11 && err.b == 12);
+    CHECK(strcmp(message(&err), "truncated value: 11 characters, 12 needed") == 0);
+    IS(cookieprefs_evaluation_value_error(ev, NULL), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    cookieprefs_evaluation_free(ev);
+    cookieprefs_policy_free(pol);
+}
+
 int main(void) {
     test_version_and_status();
     test_decode_and_fields();
@@ -439,6 +521,7 @@ int main(void) {
     test_builder();
     test_fast_path_header_and_dates();
     test_policy_and_evaluation();
+    test_error_detail();
     printf("test_api (C): %d checks passed\n", checks);
     return 0;
 }

@@ -70,6 +70,31 @@ int main() {
     CHECK(status == COOKIEPREFS_STATUS_INVALID_CHARACTER && !bad);
     CHECK(std::string(cookieprefs_status_str(status)) == "invalid_character");
 
+    // The detail: a struct on the stack, the message into a std::string.
+    cookieprefs_error err{};
+    cookieprefs_preferences *rawbad = nullptr;
+    const std::string_view bad_value = "BAADCdcJ1w5Q=";
+    CHECK(cookieprefs_preferences_decode_ex(bytes(bad_value), bad_value.size(), &rawbad, &err) ==
+          COOKIEPREFS_STATUS_INVALID_CHARACTER);
+    CHECK(rawbad == nullptr && err.offset == 12 && err.a == 0x3d);
+    {
+        size_t len = 0;
+        CHECK(cookieprefs_error_message(&err, nullptr, 0, &len) == COOKIEPREFS_STATUS_BUFFER_TOO_SMALL);
+        std::string msg(len, '\0');
+        CHECK(cookieprefs_error_message(&err, msg.data(), msg.size(), &len) == COOKIEPREFS_STATUS_OK);
+        msg.resize(len);
+        CHECK(msg == "invalid character 0x3d at offset 12: only A-Z a-z 0-9 - _ are allowed");
+    }
+    {
+        const std::string_view json = R"({"revision": 1, "categories": [{"id": 16, "name": "Bad"}]})";
+        cookieprefs_policy *rawpol = nullptr;
+        CHECK(cookieprefs_policy_from_json_ex(bytes(json), json.size(), &rawpol, &err) ==
+              COOKIEPREFS_STATUS_INVALID_POLICY);
+        CHECK(rawpol == nullptr);
+        CHECK(std::string(err.message) ==
+              R"(invalid policy: categories: name "Bad" of category 16 must be 1-32 characters of a-z 0-9 _, starting with a letter)");
+    }
+
     // Build the same value from scratch.
     cookieprefs_preferences *raw = nullptr;
     CHECK(cookieprefs_preferences_new(day, &raw) == COOKIEPREFS_STATUS_OK);

@@ -194,7 +194,7 @@ fn expected_names(what: &str) -> String {
         ]
         .map(crate::State::as_str)
         .to_vec(),
-        "method" => (0..4).map(|c| crate::Method::from_code(c).as_str()).collect(),
+        "method" => crate::Method::ALL.map(crate::Method::as_str).to_vec(),
         "consent type" => crate::ConsentType::ALL.map(crate::ConsentType::as_str).to_vec(),
         "same_site value" => vec!["lax", "strict", "none"],
         _ => return String::new(),

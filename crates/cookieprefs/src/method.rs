@@ -48,6 +48,39 @@ impl Method {
     }
 }
 
+impl Method {
+    /// The four methods, in code order.
+    pub const ALL: [Method; 4] = [
+        Method::Banner,
+        Method::PreferencesPage,
+        Method::BrowserSignal,
+        Method::Imported,
+    ];
+}
+
+impl TryFrom<u8> for Method {
+    type Error = Error;
+
+    /// The method of a code `0..=3` (a binding's integer); any other code is
+    /// [`Error::UnknownName`].
+    ///
+    /// ```
+    /// use cookieprefs::Method;
+    /// assert_eq!(Method::try_from(3)?, Method::Imported);
+    /// assert_eq!(Method::try_from(4).unwrap_err().kind(), "unknown_name");
+    /// # Ok::<(), cookieprefs::Error>(())
+    /// ```
+    fn try_from(code: u8) -> Result<Method, Error> {
+        Method::ALL
+            .get(usize::from(code))
+            .copied()
+            .ok_or_else(|| Error::UnknownName {
+                what: "method",
+                name: code.to_string(),
+            })
+    }
+}
+
 impl fmt::Display for Method {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

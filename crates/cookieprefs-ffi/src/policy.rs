@@ -1,0 +1,184 @@
+//! [`cookieprefs_policy`], a site's policy: made from JSON or the default,
+//! asked for its revision and category ids, and used to evaluate requests.
+
+use std::ffi::c_char;
+
+use cookieprefs::{Date, Policy};
+
+use crate::boundary::{bytes, c_str, free_handle, guard, guard_detail, hand_out, handle, need, read, Fail};
+use crate::error::cookieprefs_error;
+use crate::evaluation::cookieprefs_evaluation;
+use crate::status::cookieprefs_status;
+
+/// A site's policy (opaque, immutable, shareable between threads). Free with
+/// `cookieprefs_policy_free`.
+pub struct cookieprefs_policy {
+    pub(crate) inner: Policy,
+}
+
+/// The default policy: revision 0, the three standard categories, 183 days,
+/// GPC refuses `third_party`, cookie `cookies_preferences`.
+///
+/// # Safety
+/// `out` must be valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn cookieprefs_policy_default(out: *mut *mut cookieprefs_policy) -> cookieprefs_status {
+    // SAFETY: the pointers are as this function's contract says.
+    unsafe {
+        guard(|| {
+            hand_out(
+                out,
+                cookieprefs_policy {
+                    inner: Policy::default(),
+                },
+            )
+        })
+    }
+}
+
+/// A policy from its JSON form (`docs/FORMAT.md` §7), `len` bytes of UTF-8.
+/// `INVALID_UTF8`, `INVALID_JSON` (not JSON, or the wrong shape) or the
+/// status of the rule's error; `cookieprefs_policy_from_json_ex` also gives
+/// its detail.
+///
+/// # Safety
+/// `json` must point to `len` readable bytes; `out` must be valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn cookieprefs_policy_from_json(
+    json: *const u8,
+    len: usize,
+    out: *mut *mut cookieprefs_policy,
+) -> cookieprefs_status {
+    // SAFETY: the pointers are as this function's contract says.
+    unsafe { cookieprefs_policy_from_json_ex(json, len, out, std::ptr::null_mut()) }
+}
+
+/// As `cookieprefs_policy_from_json`; when `err` is not NULL it receives the
+/// detail, e.g. the message `invalid policy: ...` naming the broken rule.
+///
+/// # Safety
+/// As `cookieprefs_policy_from_json`; `err` must be NULL or valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn cookieprefs_policy_from_json_ex(
+    json: *const u8,
+    len: usize,
+    out: *mut *mut cookieprefs_policy,
+    err: *mut cookieprefs_error,
+) -> cookieprefs_status {
+    // SAFETY: the pointers are as this function's contract says.
+    unsafe {
+        guard_detail(err, || {
+            need(out)?;
+            let j = std::str::from_utf8(bytes(json, len)?)
+                .map_err(|_| Fail::Abi(cookieprefs_status::InvalidUtf8))?;
+            let inner = Policy::from_json(j)?;
+            hand_out(out, cookieprefs_policy { inner })
+        })
+    }
+}
+
+/// Frees a policy handle. NULL does nothing. Evaluations made from it stay valid.
+///
+/// # Safety
+/// `policy` must be NULL or a handle from this library not freed yet.
+#[no_mangle]
+pub unsafe extern "C" fn cookieprefs_policy_free(policy: *mut cookieprefs_policy) {
+    // SAFETY: the pointer is as this function's contract says.
+    unsafe { free_handle(policy) }
+}
+
+/// The policy's current revision.
+///
+/// # Safety
+/// `policy` must be a live handle and `out` valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn cookieprefs_policy_revision(
+    policy: *const cookieprefs_policy,
+    out: *mut u16,
+) -> cookieprefs_status {
+    // SAFETY: the pointers are as this function's contract says.
+    unsafe { read(policy, out, |p| Ok(p.inner.revision())) }
+}
+
+/// Resolves a category name (NUL-terminated) to its id under this policy:
+/// the site's names, then the standard names (`necessary` is 0), then a
+/// decimal id of an offered category. `UNKNOWN_CATEGORY` otherwise.
+///
+/// # Safety
+/// `policy` must be a live handle, `name` a NUL-terminated string and `out`
+/// valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn cookieprefs_policy_category_id(
+    policy: *const cookieprefs_policy,
+    name: *const c_char,
+    out: *mut u8,
+) -> cookieprefs_status {
+    // SAFETY: the pointers are as this function's contract says.
+    unsafe {
+        read(policy, out, |p| {
+            let c = p.inner.category(c_str(name)?);
+            Ok(c.ok_or(Fail::Abi(cookieprefs_status::UnknownCategory))?.id())
+        })
+    }
+}
+
+/// Evaluates a whole `Cookie:` request header (NULL with `len` 0: no header)
+/// on `today_days`, with or without a `Sec-GPC: 1` signal. An invalid cookie
+/// value is not an error of this call: the evaluation fails closed and
+/// `cookieprefs_evaluation_value_status` tells why.
+///
+/// # Safety
+/// `policy` must be a live handle; `header` must point to `len` readable
+/// bytes (or be NULL with `len` 0); `out` must be valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn cookieprefs_policy_evaluate_header(
+    policy: *const cookieprefs_policy,
+    header: *const u8,
+    len: usize,
+    today_days: u16,
+    gpc: bool,
+    out: *mut *mut cookieprefs_evaluation,
+) -> cookieprefs_status {
+    // SAFETY: the pointers are as this function's contract says.
+    unsafe {
+        guard(|| {
+            need(out)?;
+            let p = handle(policy)?;
+            let h = bytes(header, len)?;
+            let h = (!header.is_null()).then_some(h);
+            let inner = p
+                .inner
+                .evaluate_header(h, Date::from_days_since_epoch(today_days), gpc);
+            hand_out(out, cookieprefs_evaluation { inner })
+        })
+    }
+}
+
+/// Evaluates a cookie value (NULL: no cookie; a non-NULL pointer with `len`
+/// 0 is an empty, invalid value). See `cookieprefs_policy_evaluate_header`.
+///
+/// # Safety
+/// As `cookieprefs_policy_evaluate_header`.
+#[no_mangle]
+pub unsafe extern "C" fn cookieprefs_policy_evaluate_value(
+    policy: *const cookieprefs_policy,
+    value: *const u8,
+    len: usize,
+    today_days: u16,
+    gpc: bool,
+    out: *mut *mut cookieprefs_evaluation,
+) -> cookieprefs_status {
+    // SAFETY: the pointers are as this function's contract says.
+    unsafe {
+        guard(|| {
+            need(out)?;
+            let p = handle(policy)?;
+            let v = bytes(value, len)?;
+            let v = (!value.is_null()).then_some(v);
+            let inner = p
+                .inner
+                .evaluate_bytes(v, Date::from_days_since_epoch(today_days), gpc);
+            hand_out(out, cookieprefs_evaluation { inner })
+        })
+    }
+}
