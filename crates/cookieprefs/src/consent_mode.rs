@@ -136,3 +136,20 @@ impl ConsentMode {
         s
     }
 }
+
+#[cfg(all(test, feature = "json"))]
+mod tests {
+    use super::*;
+
+    /// `to_json` is the one text of the state; the serde form must say the same.
+    #[test]
+    fn serde_form_is_to_json() {
+        for bits in 0..128u8 {
+            let mut mode = ConsentMode::all_denied();
+            for t in ConsentType::ALL {
+                mode.set(t, bits & (1 << t as u8) != 0);
+            }
+            assert_eq!(serde_json::to_string(&mode).unwrap(), mode.to_json());
+        }
+    }
+}
