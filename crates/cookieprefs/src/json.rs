@@ -1,8 +1,11 @@
-//! serde support: the JSON form of values, policies and evaluations.
+//! The JSON forms of values, policies and evaluations (`docs/FORMAT.md` §7):
+//! how they are written (serde `Serialize`), and the entry points that read
+//! them (`from_json`, `Deserialize`), which hand the document to
+//! `json_read.rs`, where the shape and the rules are checked in order.
 //!
 //! Small types serialize as strings (`"2026-11-24"`, `"granted"`,
 //! `"statistics"`, UUIDs); [`Preferences`], [`Policy`] and [`Evaluation`] as
-//! objects described in `docs/FORMAT.md` §7. Deserializing checks every rule.
+//! objects.
 
 use std::collections::BTreeMap;
 
