@@ -1,12 +1,12 @@
 //! Test code of cookieprefs, in one crate that cargo and readers can see
 //! (not published):
 //!
-//! - [`reference`]: a bit-by-bit reference decoder and a plain `Cookie:`
+//! - [`reference`](mod@reference): a bit-by-bit reference decoder and a plain `Cookie:`
 //!   header lookup, written from the spec and sharing no code with the crate;
-//! - [`vectors`]: the generator of the shared test vectors in
+//! - [`vectors`](mod@vectors): the generator of the shared test vectors in
 //!   `tests/vectors/` (the `gen-vectors` binary writes or checks them), one
 //!   module per vector file;
-//! - [`fuzz`]: the checks behind the cargo-fuzz targets in `fuzz/`, one
+//! - [`fuzz`](mod@fuzz): the checks behind the cargo-fuzz targets in `fuzz/`, one
 //!   module per target, which `tests/fuzz_regressions.rs` also runs on every
 //!   file under `fuzz/regressions/<target>/`.
 //!
