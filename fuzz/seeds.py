@@ -9,7 +9,8 @@ its own seed-* files and leaves what the fuzzer added alone. The corpora are
 not committed (fuzz/corpus is gitignored); run this on a fresh clone, or let
 scripts/fuzz.sh and scripts/fuzz-smoke.sh run it.
 
-The byte layouts below must match the readers in fuzz/src/checks.rs.
+The byte layouts below must match the readers of the checks in
+crates/cookieprefs-testkit/src/fuzz/ (one module per target).
 """
 
 import json
@@ -72,7 +73,7 @@ def main():
     for c in decode["valid"]:
         seeds["json"][f"prefs-{c['name']}"] = json.dumps(c["fields"]).encode()
 
-    # ffi: a sequence of calls (see fuzz/src/ffi.rs). Bytes of length L < 60
+    # ffi: a sequence of calls (see crates/cookieprefs-testkit/src/fuzz/ffi/). Bytes of length L < 60
     # are announced by the selector 4 * L + 1.
     def blob(b):
         return bytes([4 * len(b) + 1]) + b

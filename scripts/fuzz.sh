@@ -14,7 +14,7 @@
 # Crashes land in fuzz/artifacts/<target>/; minimize one with
 #   (cd fuzz && cargo +nightly fuzz tmin <target> artifacts/<target>/crash-...)
 # and copy the result to fuzz/regressions/<target>/<short-name>: `cargo test`
-# then replays it (crates/cookieprefs/tests/fuzz_regressions.rs).
+# then replays it (crates/cookieprefs-testkit/tests/fuzz_regressions.rs).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

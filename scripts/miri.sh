@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the core crate's unit tests, the fuzz regression replays, the
-# differential decoding test and the C ABI crate's tests under Miri
+# Runs the core crate's unit tests, the fuzz regression replays and the
+# differential decoding test (both in crates/cookieprefs-testkit) and the C ABI crate's tests under Miri
 # (undefined behaviour, out-of-bounds and use-after-free checks; the C ABI
 # crate is where the `unsafe` lives).
 # Installs the nightly toolchain with the miri and rust-src components when
@@ -32,11 +32,13 @@ cargo +nightly miri setup
 start=$SECONDS
 echo "== miri: cookieprefs unit tests"
 cargo +nightly miri test -p cookieprefs --lib
-echo "== miri: cookieprefs fuzz regressions"
+echo "== miri: cookieprefs fuzz findings"
+cargo +nightly miri test -p cookieprefs --test fuzz_findings
+echo "== miri: fuzz regressions (cookieprefs-testkit, ffi included)"
 # Reads fuzz/regressions/: needs file system access.
-MIRIFLAGS="$MIRIFLAGS -Zmiri-disable-isolation" cargo +nightly miri test -p cookieprefs --test fuzz_regressions
-echo "== miri: cookieprefs differential decoding (a few proptest cases)"
-MIRIFLAGS="$MIRIFLAGS -Zmiri-disable-isolation" cargo +nightly miri test -p cookieprefs --test differential
+MIRIFLAGS="$MIRIFLAGS -Zmiri-disable-isolation" cargo +nightly miri test -p cookieprefs-testkit --test fuzz_regressions
+echo "== miri: differential decoding (cookieprefs-testkit, a few proptest cases)"
+MIRIFLAGS="$MIRIFLAGS -Zmiri-disable-isolation" cargo +nightly miri test -p cookieprefs-testkit --test differential
 echo "== miri: cookieprefs-ffi (C ABI) tests"
 cargo +nightly miri test -p cookieprefs-ffi --lib --tests
 echo "miri: ok in $((SECONDS - start)) s"

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Rust checks: formatting, clippy (warnings are errors), rustdoc (warnings are
 # errors) and every Rust test of the workspace (unit, integration, doc, CLI,
-# shared vectors, property tests, header freshness).
+# shared vectors and their freshness, fuzz regression replays, differential
+# decoding, property tests, header freshness; the last four via the
+# crates/cookieprefs-testkit member, which --workspace includes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

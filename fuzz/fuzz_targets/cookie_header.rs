@@ -1,4 +1,4 @@
 //! Arbitrary Cookie: headers and names: find_cookie agrees with a reference parser.
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| cookieprefs_fuzz::checks::cookie_header(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| cookieprefs_testkit::fuzz::cookie_header::check(data));

@@ -2,4 +2,4 @@
 //! documented statuses only, out-parameters written only on success, no UB.
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| cookieprefs_fuzz::ffi::ffi(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| cookieprefs_testkit::fuzz::ffi::check(data));

@@ -4,11 +4,10 @@
 //! It turns the characters into a `Vec<bool>` of bits and reads each field
 //! one bit at a time, in the order the spec lists the checks. It is slow and
 //! allocates on purpose: it exists to be obviously right, so that the
-//! optimized decoder can be checked against it on every input
-//! (`tests/differential.rs`, and the `differential` fuzz target, which
-//! includes this file with `#[path]`).
+//! optimized decoder can be checked against it on every input (the
+//! `differential` check, [`crate::fuzz::differential`], run by the fuzz
+//! target of that name and by `tests/differential.rs`).
 
-#![allow(dead_code)]
 // Indexing by category id is how the spec words it.
 #![allow(clippy::needless_range_loop)]
 

@@ -1,24 +1,20 @@
 //! The crate's optimized decoder against the bit-by-bit reference decoder
-//! (`tests/reference/mod.rs`, written from the spec, sharing no code): on
-//! every input they give the same value, or the same error kind at the same
-//! place. The `differential` fuzz target runs the same check
-//! (`fuzz/src/checks.rs`) on what libFuzzer finds; here it runs on the
-//! shared vectors, on every short input, on bit flips of valid values and on
-//! proptest-generated and mutated inputs.
+//! (`cookieprefs_testkit::reference`, written from the spec, sharing no
+//! code): on every input they give the same value, or the same error kind at
+//! the same place. The `differential` fuzz target runs the same check
+//! (`cookieprefs_testkit::fuzz::differential`) on what libFuzzer finds; here
+//! it runs on the shared vectors, on every short input, on bit flips of valid
+//! values and on proptest-generated and mutated inputs.
 
-mod reference;
-
-#[path = "../../../fuzz/src/checks.rs"]
-mod checks;
-
-use checks::differential;
 use cookieprefs::{Category, ConsentId, Date, Method, Preferences, State};
+use cookieprefs_testkit::fuzz::differential::check as differential;
+use cookieprefs_testkit::{reference, vectors};
 use proptest::prelude::*;
 
 const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 fn vectors() -> serde_json::Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/vectors/decode.json");
+    let path = vectors::dir().join("decode.json");
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 

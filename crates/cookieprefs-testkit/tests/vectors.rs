@@ -1,0 +1,102 @@
+//! The shared test vectors in `tests/vectors/`: the freshness check (the
+//! generator, `cookieprefs_testkit::vectors`, in check mode) and the Rust run
+//! of every case, read from the checked-in files as every other language
+//! reads them.
+//!
+//! Regenerate after an intended change with
+//! `cargo run -p cookieprefs-testkit --bin gen-vectors`.
+
+use cookieprefs::{decode, find_cookie, Date, Policy, Preferences};
+use cookieprefs_testkit::vectors::{self, decode::invalid_cases, decode::valid_cases};
+use serde_json::{json, Value};
+
+fn date(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+#[test]
+fn vectors_are_fresh() {
+    let problems = vectors::check(&vectors::dir());
+    assert!(
+        problems.is_empty(),
+        "{problems:?}: run cargo run -p cookieprefs-testkit --bin gen-vectors"
+    );
+}
+
+#[test]
+fn vector_counts() {
+    assert!(valid_cases().len() >= 40);
+    assert!(invalid_cases().len() >= 40);
+    let kinds: std::collections::BTreeSet<_> = invalid_cases().iter().map(|c| c.error).collect();
+    for k in cookieprefs::Error::DECODE_KINDS {
+        assert!(kinds.contains(k), "no invalid vector for {k}");
+    }
+}
+
+fn load(file: &str) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(vectors::dir().join(file)).unwrap()).unwrap()
+}
+
+#[test]
+fn run_decode_vectors() {
+    let doc = load("decode.json");
+    let valid = doc["valid"].as_array().unwrap();
+    for case in valid {
+        let value = case["value"].as_str().unwrap();
+        let prefs = decode(value).unwrap_or_else(|e| panic!("{}: {e}", case["name"]));
+        assert_eq!(
+            serde_json::to_value(prefs).unwrap(),
+            case["fields"],
+            "{}",
+            case["name"]
+        );
+        let from_fields: Preferences = serde_json::from_value(case["fields"].clone()).unwrap();
+        assert_eq!(from_fields.encode(), value, "{}", case["name"]);
+    }
+    for case in doc["invalid"].as_array().unwrap() {
+        let err = decode(case["value"].as_str().unwrap()).unwrap_err();
+        assert_eq!(err.kind(), case["error"].as_str().unwrap(), "{}", case["name"]);
+    }
+}
+
+#[test]
+fn run_evaluate_vectors() {
+    let doc = load("evaluate.json");
+    for case in doc["cases"].as_array().unwrap() {
+        let name = &case["name"];
+        let policy =
+            Policy::from_json(&doc["policies"][case["policy"].as_str().unwrap()].to_string()).unwrap();
+        let ev = policy.evaluate(
+            case["value"].as_str(),
+            date(case["today"].as_str().unwrap()),
+            case["gpc"].as_bool().unwrap(),
+        );
+        let exp = &case["expected"];
+        assert_eq!(json!(ev.needs_banner()), exp["needs_banner"], "{name}");
+        assert_eq!(
+            json!(ev.banner_reason().map(|r| r.as_str())),
+            exp["reason"],
+            "{name}"
+        );
+        assert_eq!(json!(ev.error().map(|e| e.kind())), exp["error"], "{name}");
+        for (cname, state) in exp["categories"].as_object().unwrap() {
+            let c = policy.category(cname).unwrap();
+            assert_eq!(ev.state(c).as_str(), state.as_str().unwrap(), "{name} {cname}");
+        }
+        assert_eq!(
+            serde_json::to_value(ev.consent_mode()).unwrap(),
+            exp["consent_mode"],
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn run_cookie_header_vectors() {
+    let doc = load("cookie_header.json");
+    for case in doc["cases"].as_array().unwrap() {
+        let header = case["header"].as_str().unwrap();
+        let got = find_cookie(header.as_bytes(), case["cookie_name"].as_str().unwrap()).map(|r| &header[r]);
+        assert_eq!(got, case["value"].as_str(), "{}", case["name"]);
+    }
+}
