@@ -45,6 +45,7 @@ def main():
     decode = json.loads((VECTORS / "decode.json").read_text())
     evaluate = json.loads((VECTORS / "evaluate.json").read_text())
     headers = json.loads((VECTORS / "cookie_header.json").read_text())
+    policies = json.loads((VECTORS / "policy.json").read_text())
 
     lines, checks = [], []
     for case in decode["valid"]:
@@ -64,6 +65,11 @@ def main():
     for case in headers["cases"]:
         lines.append(f"header\t{hexed(case['header'])}\t{hexed(case['cookie_name'])}")
         checks.append(("header", case))
+    # Last: a loaded policy replaces the runner's current one.
+    for group in ("valid", "invalid"):
+        for case in policies[group]:
+            lines.append(f"policy\t{hexed(case['json'])}")
+            checks.append((f"policy-{group}", case))
 
     out = subprocess.run(runner, input="\n".join(lines) + "\n", capture_output=True, text=True, check=False)
     if out.returncode != 0:
@@ -108,8 +114,8 @@ def main():
                 want_status = exp["error"] or "ok"
                 if banner != str(int(exp["needs_banner"])):
                     problem = f"banner {banner}"
-                elif reason != (exp["reason"] or "none"):
-                    problem = f"reason {reason}, want {exp['reason']}"
+                elif reason != (exp["banner_reason"] or "none"):
+                    problem = f"reason {reason}, want {exp['banner_reason']}"
                 elif status != want_status:
                     problem = f"value status {status}, want {want_status}"
                 else:
@@ -122,6 +128,12 @@ def main():
                         problem = f"consent mode {mode}, want {want_mode}"
                     elif by_name != want_by_name:
                         problem = f"states by policy name {by_name}, want {want_by_name}"
+        elif kind == "policy-valid":
+            if fields != ["ok"]:
+                problem = f"got {fields}, want ok"
+        elif kind == "policy-invalid":
+            if fields != ["error", case["error"]]:
+                problem = f"got {fields}, want error {case['error']}"
         elif kind == "header":
             want = "none" if case["value"] is None else f"found\t{case['value'].encode().hex()}"
             if case["value"] == "":

@@ -15,6 +15,7 @@ VECTORS = pathlib.Path(__file__).resolve().parents[3] / "tests" / "vectors"
 DECODE = json.loads((VECTORS / "decode.json").read_text())
 EVALUATE = json.loads((VECTORS / "evaluate.json").read_text())
 HEADERS = json.loads((VECTORS / "cookie_header.json").read_text())
+POLICIES = json.loads((VECTORS / "policy.json").read_text())
 
 
 def ids(cases):
@@ -53,7 +54,7 @@ def test_evaluate(case):
     ev = policy.evaluate(case["value"], today=datetime.date.fromisoformat(case["today"]), gpc=case["gpc"])
     exp = case["expected"]
     assert ev.needs_banner is exp["needs_banner"]
-    assert ev.banner_reason == exp["reason"]
+    assert ev.banner_reason == exp["banner_reason"]
     assert (ev.error.kind if ev.error else None) == exp["error"]
     assert {name: str(ev.state(name)) for name in exp["categories"]} == exp["categories"]
     assert {name: str(state) for name, state in ev.categories.items()} == exp["categories"]
@@ -64,3 +65,18 @@ def test_evaluate(case):
 def test_cookie_header(case):
     assert cookieprefs.cookie_value(case["header"], case["cookie_name"]) == case["value"]
     assert cookieprefs.cookie_value(case["header"].encode(), case["cookie_name"]) == case["value"]
+
+
+@pytest.mark.parametrize("case", POLICIES["valid"], ids=ids(POLICIES["valid"]))
+def test_valid_policy(case):
+    policy = cookieprefs.Policy.from_json(case["json"])
+    assert json.loads(policy.to_json()) == case["normalized"]
+    assert cookieprefs.Policy.from_dict(case["normalized"]).to_json() == policy.to_json()
+
+
+@pytest.mark.parametrize("case", POLICIES["invalid"], ids=ids(POLICIES["invalid"]))
+def test_invalid_policy(case):
+    with pytest.raises(cookieprefs.Error) as info:
+        cookieprefs.Policy.from_json(case["json"])
+    assert info.value.kind == case["error"]
+    assert type(info.value) is cookieprefs.ERROR_CLASSES[case["error"]]

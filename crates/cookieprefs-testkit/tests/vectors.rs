@@ -75,7 +75,7 @@ fn run_evaluate_vectors() {
         assert_eq!(json!(ev.needs_banner()), exp["needs_banner"], "{name}");
         assert_eq!(
             json!(ev.banner_reason().map(|r| r.as_str())),
-            exp["reason"],
+            exp["banner_reason"],
             "{name}"
         );
         assert_eq!(json!(ev.error().map(|e| e.kind())), exp["error"], "{name}");
@@ -98,5 +98,91 @@ fn run_cookie_header_vectors() {
         let header = case["header"].as_str().unwrap();
         let got = find_cookie(header.as_bytes(), case["cookie_name"].as_str().unwrap()).map(|r| &header[r]);
         assert_eq!(got, case["value"].as_str(), "{}", case["name"]);
+    }
+}
+
+#[test]
+fn run_policy_vectors() {
+    let doc = load("policy.json");
+    let valid = doc["valid"].as_array().unwrap();
+    let invalid = doc["invalid"].as_array().unwrap();
+    assert!(valid.len() >= 30 && invalid.len() >= 40);
+    for case in valid {
+        let name = &case["name"];
+        let policy =
+            Policy::from_json(case["json"].as_str().unwrap()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(
+            serde_json::to_value(&policy).unwrap(),
+            case["normalized"],
+            "{name}"
+        );
+        let again = Policy::from_json(&case["normalized"].to_string()).unwrap();
+        assert_eq!(again, policy, "{name}");
+    }
+    for case in invalid {
+        let err = Policy::from_json(case["json"].as_str().unwrap()).unwrap_err();
+        assert_eq!(
+            err.kind(),
+            case["error"].as_str().unwrap(),
+            "{}: {err}",
+            case["name"]
+        );
+    }
+}
+
+/// The rows of a FORMAT.md table whose first column is a rule number:
+/// `(number, error kind column)`.
+fn rule_rows(section: &str) -> Vec<(String, String)> {
+    section
+        .lines()
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            // | # | check | error kind |
+            (cells.len() == 5 && !cells[1].is_empty() && cells[1].chars().next()?.is_ascii_digit())
+                .then(|| (cells[1].to_owned(), cells[3].to_owned()))
+        })
+        .collect()
+}
+
+/// Every invalid policy vector names a rule of FORMAT.md, and the kind the
+/// code returns is listed in that rule's row: the spec, the code and the
+/// vectors agree on which rule decides each error.
+#[test]
+fn policy_vector_kinds_are_the_spec_tables() {
+    let spec = std::fs::read_to_string(cookieprefs_testkit::repo_root().join("docs/FORMAT.md")).unwrap();
+    let section = |start: &str, end: &str| {
+        let a = spec
+            .find(start)
+            .unwrap_or_else(|| panic!("FORMAT.md has no {start:?}"));
+        let b = a + spec[a..].find(end).unwrap();
+        spec[a..b].to_owned()
+    };
+    let checking = rule_rows(&section("**Checking a policy.**", "**Category references**"));
+    let reading = rule_rows(&section("**Reading a JSON form.**", "**Preferences**"));
+    assert!(
+        checking.len() >= 14 && reading.len() == 4,
+        "{checking:?} {reading:?}"
+    );
+    let doc = load("policy.json");
+    for case in doc["invalid"].as_array().unwrap() {
+        let rule = case["rule"].as_str().unwrap();
+        let (table, number) = match rule.split_once('.') {
+            Some(("json", n)) => (&reading, n),
+            Some(("policy", n)) => (&checking, n),
+            _ => panic!("{}: bad rule {rule}", case["name"]),
+        };
+        let row = table
+            .iter()
+            .find(|(n, _)| n == number)
+            .unwrap_or_else(|| panic!("{}: FORMAT.md has no rule {rule}", case["name"]));
+        let kind = Policy::from_json(case["json"].as_str().unwrap())
+            .unwrap_err()
+            .kind();
+        assert!(
+            row.1.contains(&format!("`{kind}`")),
+            "{}: kind {kind} is not in FORMAT.md's row {rule}: {}",
+            case["name"],
+            row.1
+        );
     }
 }

@@ -25,7 +25,7 @@ fn preset_policy(i: u8) -> Policy {
         3 => Policy::builder().category(Category::STATISTICS, "statistics", 0),
         4 => Policy::builder(),
         _ => Policy::builder()
-            .revision(MAX_REVISION.into())
+            .revision(MAX_REVISION)
             .standard_categories()
             .category(category(63), "last", 4095)
             .max_age_days(1, 1),

@@ -502,7 +502,7 @@ pub fn document() -> Value {
                 json!({
                     "name": name, "policy": pol, "value": value, "today": today, "gpc": gpc,
                     "expected": {
-                        "needs_banner": needs_banner, "reason": reason, "error": error,
+                        "needs_banner": needs_banner, "banner_reason": reason, "error": error,
                         "categories": state_map(&policy, &ev),
                         "consent_mode": serde_json::to_value(ev.consent_mode()).unwrap(),
                     }

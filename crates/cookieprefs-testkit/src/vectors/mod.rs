@@ -19,6 +19,7 @@ use cookieprefs::Date;
 pub mod cookie_header;
 pub mod decode;
 pub mod evaluate;
+pub mod policy;
 mod raw;
 
 /// A generated vector file.
@@ -42,6 +43,10 @@ pub const FILES: &[VectorFile] = &[
     VectorFile {
         name: "cookie_header.json",
         document: cookie_header::document,
+    },
+    VectorFile {
+        name: "policy.json",
+        document: policy::document,
     },
 ];
 
