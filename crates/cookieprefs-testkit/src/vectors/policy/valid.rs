@@ -1,0 +1,131 @@
+//! The valid cases of `policy.json`.
+
+use super::Valid;
+
+/// The valid policies, in file order.
+pub const VALID: &[Valid] = &[
+    Valid {
+        name: "empty object: every default",
+        json: "{}",
+    },
+    Valid {
+        name: "revision only",
+        json: r#"{"revision": 3}"#,
+    },
+    Valid {
+        name: "revision 0 written out",
+        json: r#"{"revision": 0}"#,
+    },
+    Valid {
+        name: "revision at the maximum",
+        json: r#"{"revision": 4095}"#,
+    },
+    Valid {
+        name: "the FORMAT.md example",
+        json: r#"{"revision": 3, "categories": [{"id": 1, "name": "statistics"}, {"id": 2, "name": "first_party"}, {"id": 3, "name": "third_party", "since_revision": 3}, {"id": 16, "name": "youtube"}], "max_age_days": {"granted": 183, "denied": 183}, "gpc_categories": ["third_party", "youtube"], "cookie": {"name": "cookies_preferences", "domain": null, "path": "/", "secure": true, "http_only": false, "same_site": "lax"}, "consent_mode": {"ad_personalization": "youtube"}}"#,
+    },
+    Valid {
+        name: "no categories at all",
+        json: r#"{"categories": []}"#,
+    },
+    Valid {
+        name: "statistics only: GPC default is empty",
+        json: r#"{"categories": [{"id": 1, "name": "statistics"}]}"#,
+    },
+    Valid {
+        name: "categories given out of id order are sorted",
+        json: r#"{"categories": [{"id": 17, "name": "matomo"}, {"id": 3, "name": "third_party"}, {"id": 1, "name": "statistics"}]}"#,
+    },
+    Valid {
+        name: "site category at id 16",
+        json: r#"{"categories": [{"id": 16, "name": "youtube"}]}"#,
+    },
+    Valid {
+        name: "site category at id 63",
+        json: r#"{"categories": [{"id": 63, "name": "last_one"}]}"#,
+    },
+    Valid {
+        name: "name of 32 characters",
+        json: r#"{"categories": [{"id": 20, "name": "abcdefghijklmnopqrstuvwxyz_01234"}]}"#,
+    },
+    Valid {
+        name: "name with digits after the first letter",
+        json: r#"{"categories": [{"id": 23, "name": "a23"}]}"#,
+    },
+    Valid {
+        name: "since_revision equal to the revision",
+        json: r#"{"revision": 7, "categories": [{"id": 1, "name": "statistics", "since_revision": 7}]}"#,
+    },
+    Valid {
+        name: "partial max_age_days: denied only",
+        json: r#"{"max_age_days": {"denied": 90}}"#,
+    },
+    Valid {
+        name: "partial max_age_days: granted only",
+        json: r#"{"max_age_days": {"granted": 395}}"#,
+    },
+    Valid {
+        name: "max ages at their bounds",
+        json: r#"{"max_age_days": {"granted": 1, "denied": 395}}"#,
+    },
+    Valid {
+        name: "empty max_age_days keeps both defaults",
+        json: r#"{"max_age_days": {}}"#,
+    },
+    Valid {
+        name: "no GPC categories",
+        json: r#"{"gpc_categories": []}"#,
+    },
+    Valid {
+        name: "GPC categories by name, standard name, decimal id and integer",
+        json: r#"{"categories": [{"id": 1, "name": "statistics"}, {"id": 3, "name": "third_party"}, {"id": 16, "name": "youtube"}, {"id": 17, "name": "matomo"}], "gpc_categories": ["youtube", "third_party", "17", 1]}"#,
+    },
+    Valid {
+        name: "a repeated GPC reference counts once",
+        json: r#"{"gpc_categories": ["third_party", "3", 3]}"#,
+    },
+    Valid {
+        name: "same_site in capitals is read",
+        json: r#"{"cookie": {"same_site": "STRICT"}}"#,
+    },
+    Valid {
+        name: "same_site none with secure",
+        json: r#"{"cookie": {"same_site": "None", "secure": true}}"#,
+    },
+    Valid {
+        name: "every cookie attribute",
+        json: r#"{"cookie": {"name": "__Host-prefs", "domain": null, "path": "/", "secure": true, "http_only": true, "same_site": "strict"}}"#,
+    },
+    Valid {
+        name: "cookie domain and path",
+        json: r#"{"cookie": {"domain": "data.example.org", "path": "/portal"}}"#,
+    },
+    Valid {
+        name: "insecure cookie for plain-HTTP development",
+        json: r#"{"cookie": {"secure": false}}"#,
+    },
+    Valid {
+        name: "Consent Mode type mapped to necessary",
+        json: r#"{"consent_mode": {"functionality_storage": "necessary"}}"#,
+    },
+    Valid {
+        name: "Consent Mode mapped by integer and decimal id",
+        json: r#"{"consent_mode": {"ad_storage": 1, "analytics_storage": "0"}}"#,
+    },
+    Valid {
+        name: "Consent Mode types whose default category is not offered are omitted when written",
+        json: r#"{"categories": [{"id": 1, "name": "statistics"}]}"#,
+    },
+    Valid {
+        name: "Consent Mode to a site category",
+        json: r#"{"categories": [{"id": 3, "name": "third_party"}, {"id": 40, "name": "ads_partner"}], "consent_mode": {"ad_user_data": "ads_partner", "ad_storage": "40"}}"#,
+    },
+    Valid {
+        name: "the seeds' portal: four standard categories, French site",
+        json: r#"{"revision": 2, "categories": [{"id": 1, "name": "statistics", "since_revision": 1}, {"id": 2, "name": "first_party"}, {"id": 3, "name": "third_party", "since_revision": 2}], "max_age_days": {"granted": 183, "denied": 183}, "cookie": {"name": "cookies_preferences"}}"#,
+    },
+    Valid {
+        name: "whitespace and key order do not matter",
+        json: "{\n  \"cookie\": {\"path\": \"/\"},\n  \"revision\": 1\n}\n",
+    },
+];
