@@ -93,6 +93,8 @@ typedef enum {
   COOKIEPREFS_STATUS_CATEGORY_NOT_OFFERED = 23,
   // Text that is not JSON, or JSON of the wrong shape.
   COOKIEPREFS_STATUS_INVALID_JSON = 24,
+  // A stored value saved under a later policy revision than the policy's.
+  COOKIEPREFS_STATUS_REVISION_IN_FUTURE = 25,
   // A required pointer argument is NULL.
   COOKIEPREFS_STATUS_NULL_ARGUMENT = 100,
   // Text that must be UTF-8 is not.
@@ -186,7 +188,7 @@ typedef struct cookieprefs_preferences cookieprefs_preferences;
 // (days since 2020-01-01); `date_in_future`: the date, today (days);
 // `buffer_too_small`: bytes needed, bytes given; `invalid_category`: the id;
 // `revision_out_of_range`: the revision; `date_out_of_range`: year, month,
-// day. Kinds that carry text (names, reasons, JSON paths) have it in the
+// day; `revision_in_future`: the value's revision, the policy's. Kinds that carry text (names, reasons, JSON paths) have it in the
 // message only.
 typedef struct {
   // The status the call returned.

@@ -68,6 +68,7 @@ static void test_version_and_status(void) {
             {COOKIEPREFS_STATUS_INVALID_POLICY, 22, "invalid_policy"},
             {COOKIEPREFS_STATUS_CATEGORY_NOT_OFFERED, 23, "category_not_offered"},
             {COOKIEPREFS_STATUS_INVALID_JSON, 24, "invalid_json"},
+            {COOKIEPREFS_STATUS_REVISION_IN_FUTURE, 25, "revision_in_future"},
             {COOKIEPREFS_STATUS_NULL_ARGUMENT, 100, "null_argument"},
             {COOKIEPREFS_STATUS_INVALID_UTF8, 101, "invalid_utf8"},
             {COOKIEPREFS_STATUS_NOT_FOUND, 102, "not_found"},

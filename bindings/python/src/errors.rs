@@ -44,6 +44,7 @@ const CLASS_NAMES: [&str; core::Error::KINDS.len()] = [
     "InvalidPolicyError",
     "CategoryNotOfferedError",
     "InvalidJsonError",
+    "RevisionInFutureError",
 ];
 
 /// `(kind, class name)` for every kind of the core.

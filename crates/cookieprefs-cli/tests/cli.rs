@@ -165,7 +165,21 @@ fn usage_errors_exit_2() {
 fn inspect_a_real_header() {
     let header =
         r#"Cookie: csrftoken=abc; cc_cookie={"categories":["necessary"]}; cookies_preferences=BAADCdcJ1w5Q"#;
+    // Under the default policy (revision 0) a revision-3 value fails closed.
     let out = run(&["inspect", header, "--today", "2026-11-24", "--json"], None);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("value saved under policy revision 3, after the current revision 0"),
+        "{}",
+        stderr(&out)
+    );
+    let dir = std::env::temp_dir().join(format!("cookieprefs-cli-real-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let policy = dir.join("policy.json");
+    std::fs::write(&policy, r#"{"revision": 3}"#).unwrap();
+    let p = policy.to_str().unwrap();
+    let out = run(&["inspect", header, "--policy", p, "--today", "2026-11-24", "--json"], None);
+    std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json["needs_banner"], false);

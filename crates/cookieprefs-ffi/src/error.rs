@@ -29,7 +29,7 @@ pub const COOKIEPREFS_ERROR_MESSAGE_CAP: usize = 512;
 /// (days since 2020-01-01); `date_in_future`: the date, today (days);
 /// `buffer_too_small`: bytes needed, bytes given; `invalid_category`: the id;
 /// `revision_out_of_range`: the revision; `date_out_of_range`: year, month,
-/// day. Kinds that carry text (names, reasons, JSON paths) have it in the
+/// day; `revision_in_future`: the value's revision, the policy's. Kinds that carry text (names, reasons, JSON paths) have it in the
 /// message only.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
@@ -115,6 +115,7 @@ fn numbers(e: &Error) -> (i64, [i64; 3]) {
         Error::InvalidCategory { id } => (none, [id, 0, 0]),
         Error::RevisionOutOfRange { revision } => (none, [revision, 0, 0]),
         Error::DateOutOfRange { year, month, day } => (none, [year, month.into(), day.into()]),
+        Error::RevisionInFuture { revision, current } => (none, [revision.into(), current.into(), 0]),
         _ => (none, [0; 3]),
     }
 }

@@ -69,6 +69,8 @@ pub enum cookieprefs_status {
     CategoryNotOffered = 23,
     /// Text that is not JSON, or JSON of the wrong shape.
     InvalidJson = 24,
+    /// A stored value saved under a later policy revision than the policy's.
+    RevisionInFuture = 25,
     /// A required pointer argument is NULL.
     NullArgument = 100,
     /// Text that must be UTF-8 is not.
@@ -86,7 +88,7 @@ use cookieprefs_status as S;
 // Codes 1..=N are the core's N kinds: a new kind fails the build here until
 // it has a status above, a `status_of` arm and a test.
 const _: () = assert!(
-    Error::KINDS.len() == S::InvalidJson as usize,
+    Error::KINDS.len() == S::RevisionInFuture as usize,
     "cookieprefs::Error has a kind without a C status"
 );
 
@@ -117,6 +119,7 @@ pub(crate) fn status_of(e: &Error) -> cookieprefs_status {
         Error::InvalidPolicy { .. } => S::InvalidPolicy,
         Error::CategoryNotOffered { .. } => S::CategoryNotOffered,
         Error::InvalidJson { .. } => S::InvalidJson,
+        Error::RevisionInFuture { .. } => S::RevisionInFuture,
         // `Error` is non_exhaustive; the assertion above and the tests keep
         // this arm unreachable for the core this crate is built with.
         _ => S::Other,

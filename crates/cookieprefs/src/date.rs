@@ -53,11 +53,12 @@ impl Date {
                 text: format!("{year:04}-{month:02}-{day:02}"),
             });
         }
-        Date::from_unix_days(days_from_civil(year, month, day)).map_err(|_| Error::DateOutOfRange {
-            year,
-            month,
-            day,
-        })
+        let out_of_range = Error::DateOutOfRange { year, month, day };
+        // Years far outside the range would overflow the day arithmetic.
+        if !(1900..=2300).contains(&year) {
+            return Err(out_of_range);
+        }
+        Date::from_unix_days(days_from_civil(year, month, day)).map_err(|_| out_of_range)
     }
 
     /// The date of a Unix day number (days since 1970-01-01).
@@ -200,6 +201,19 @@ mod tests {
             let (y, m, dd) = date.ymd();
             assert_eq!(Date::from_ymd(y, m, dd).unwrap(), date);
             assert_eq!(date.to_string().parse::<Date>().unwrap(), date);
+        }
+    }
+
+    #[test]
+    fn extreme_years_are_out_of_range_not_overflow() {
+        for year in [i64::MIN, i64::MIN + 1, -1, 0, 1899, 2301, i64::MAX - 1, i64::MAX] {
+            for (month, day) in [(1, 1), (2, 29), (12, 31)] {
+                match Date::from_ymd(year, month, day) {
+                    Err(Error::DateOutOfRange { .. }) => {}
+                    Err(Error::InvalidDate { .. }) if (month, day) == (2, 29) => {}
+                    other => panic!("{year}-{month}-{day}: {other:?}"),
+                }
+            }
         }
     }
 

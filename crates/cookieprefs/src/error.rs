@@ -173,6 +173,15 @@ pub enum Error {
         /// The category as it was referred to.
         name: String,
     },
+    /// A stored value saved under a policy revision later than the site's
+    /// current one: it cannot have been given under this policy.
+    #[error("value saved under policy revision {revision}, after the current revision {current}")]
+    RevisionInFuture {
+        /// The value's revision.
+        revision: u16,
+        /// The policy's current revision.
+        current: u16,
+    },
     /// Text that is not JSON, or JSON of the wrong shape (a wrong type, a
     /// missing or unknown field, a duplicate key); `path` says where.
     #[error("{path}: {reason}")]
@@ -238,6 +247,7 @@ impl Error {
             Error::InvalidPolicy { .. } => "invalid_policy",
             Error::CategoryNotOffered { .. } => "category_not_offered",
             Error::InvalidJson { .. } => "invalid_json",
+            Error::RevisionInFuture { .. } => "revision_in_future",
         }
     }
 
@@ -267,6 +277,7 @@ impl Error {
         "invalid_policy",
         "category_not_offered",
         "invalid_json",
+        "revision_in_future",
     ];
 
     /// The kinds [`decode`](crate::decode) can return, in the order its
@@ -277,16 +288,31 @@ impl Error {
     /// ```
     pub const DECODE_KINDS: &'static [&'static str] = Self::KINDS.split_at(11).0;
 
-    /// The kinds of [`Error::is_value_error`]: the decode kinds and
-    /// `date_in_future`, the first 12 of [`Error::KINDS`].
+    /// The kinds of [`Error::is_value_error`]: the decode kinds, then the
+    /// evaluation's `date_in_future` and `revision_in_future`.
     ///
     /// ```
-    /// assert_eq!(cookieprefs::Error::VALUE_KINDS.last(), Some(&"date_in_future"));
+    /// assert_eq!(cookieprefs::Error::VALUE_KINDS.last(), Some(&"revision_in_future"));
     /// ```
-    pub const VALUE_KINDS: &'static [&'static str] = Self::KINDS.split_at(12).0;
+    pub const VALUE_KINDS: &'static [&'static str] = &[
+        "empty",
+        "too_long",
+        "invalid_character",
+        "unsupported_version",
+        "truncated",
+        "trailing_data",
+        "reserved_bits",
+        "non_zero_padding",
+        "invalid_state",
+        "non_minimal_slots",
+        "dates_out_of_order",
+        "date_in_future",
+        "revision_in_future",
+    ];
 
-    /// True for the errors a reader gets from a bad cookie value (decoding, or
-    /// a date in the future), as opposed to errors in the caller's own input.
+    /// True for the errors a reader gets from a bad cookie value (decoding, a
+    /// date or revision in the future), as opposed to errors in the caller's
+    /// own input.
     pub fn is_value_error(&self) -> bool {
         Self::VALUE_KINDS.contains(&self.kind())
     }

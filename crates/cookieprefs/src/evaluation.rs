@@ -96,7 +96,7 @@ impl Policy {
 
     /// [`Policy::evaluate`] for a value given as bytes.
     pub fn evaluate_bytes(&self, value: Option<&[u8]>, today: Date, gpc: bool) -> Evaluation {
-        let decoded = value.map(|v| decode(v).and_then(|p| check_not_future(p, today)));
+        let decoded = value.map(|v| decode(v).and_then(|p| self.check_stored(p, today)));
         let (stored, error) = match decoded {
             None => (None, None),
             Some(Ok(p)) => (Some(p), None),
@@ -121,7 +121,7 @@ impl Policy {
 
     /// [`Policy::evaluate`] on an already decoded value.
     pub fn evaluate_preferences(&self, prefs: &Preferences, today: Date, gpc: bool) -> Evaluation {
-        match check_not_future(*prefs, today) {
+        match self.check_stored(*prefs, today) {
             Ok(p) => self.apply(Some(p), None, today, gpc),
             Err(e) => self.apply(None, Some(e), today, gpc),
         }
@@ -194,15 +194,26 @@ impl Policy {
     }
 }
 
-fn check_not_future(p: Preferences, today: Date) -> Result<Preferences, Error> {
-    // `updated >= created` holds for every Preferences, so checking `updated` covers both.
-    if p.updated.days_since(today) > i32::from(CLOCK_SKEW_DAYS) {
-        return Err(Error::DateInFuture {
-            date: p.updated,
-            today,
-        });
+impl Policy {
+    /// Rule 1's checks beyond decoding: a value dated after today (beyond the
+    /// clock skew) or saved under a later policy revision than this one
+    /// cannot be a choice made under this policy.
+    fn check_stored(&self, p: Preferences, today: Date) -> Result<Preferences, Error> {
+        // `updated >= created` holds for every Preferences, so checking `updated` covers both.
+        if p.updated.days_since(today) > i32::from(CLOCK_SKEW_DAYS) {
+            return Err(Error::DateInFuture {
+                date: p.updated,
+                today,
+            });
+        }
+        if p.revision > self.inner.revision {
+            return Err(Error::RevisionInFuture {
+                revision: p.revision,
+                current: self.inner.revision,
+            });
+        }
+        Ok(p)
     }
-    Ok(p)
 }
 
 impl Evaluation {
@@ -283,8 +294,8 @@ impl Evaluation {
 
     /// The new value to store when the visitor answers now: the offered
     /// categories in `granted` are granted and every other offered category is
-    /// denied; answers for categories the policy does not offer are kept from
-    /// the stored value; `created` is kept from the stored value (clamped to
+    /// denied; refusals of categories the policy does not offer are kept from
+    /// the stored value, grants of them are dropped; `created` is kept from the stored value (clamped to
     /// today if it is dated ahead, within the clock skew), `updated` is today,
     /// the revision is the policy's.
     ///
@@ -368,7 +379,10 @@ impl Evaluation {
         prefs.updated = self.today;
         prefs.revision = p.revision;
         prefs.method = method;
-        prefs.granted = (prefs.granted & !offered) | (mask & offered);
+        // A stored grant of a category the policy no longer offers is dropped:
+        // re-dated with this choice it would outlive what the visitor was
+        // shown. Refusals of such categories are kept (they never grant).
+        prefs.granted = mask & offered;
         prefs.denied = (prefs.denied & !offered) | (offered & !mask);
         prefs
     }
@@ -394,5 +408,51 @@ impl Evaluation {
             (Some(p), None) => Some(self.policy.set_cookie_header(p, self.today)),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Category, Date, Method, Policy, Preferences, State};
+
+    /// A grant of a category the policy no longer offers is not carried into
+    /// a new choice (re-dated, it would never expire); a refusal is.
+    #[test]
+    fn choose_drops_stale_grants_and_keeps_stale_refusals() {
+        let youtube = Category::new(16).unwrap();
+        let vimeo = Category::new(17).unwrap();
+        let old = Date::from_ymd(2026, 1, 10).unwrap();
+        let today = Date::from_ymd(2026, 5, 1).unwrap();
+        let stored = Preferences::builder(old)
+            .grant(Category::STATISTICS)
+            .grant(youtube)
+            .deny(vimeo)
+            .build()
+            .unwrap();
+        let policy = Policy::builder().standard_categories().build().unwrap();
+        let ev = policy.evaluate_preferences(&stored, today, false);
+        for prefs in [
+            ev.choose(&[Category::STATISTICS], Method::Banner).unwrap(),
+            ev.accept_all(Method::Banner),
+            ev.reject_all(Method::PreferencesPage),
+        ] {
+            assert_eq!(prefs.state(youtube), State::NotAsked, "{prefs:?}");
+            assert_eq!(prefs.state(vimeo), State::Denied, "{prefs:?}");
+            assert_eq!(prefs.created(), old);
+            assert_eq!(prefs.updated(), today);
+        }
+    }
+
+    /// A value from a later policy revision is rejected, so it cannot escape
+    /// a re-consent by claiming a revision the site has not reached.
+    #[test]
+    fn a_later_revision_fails_closed() {
+        let today = Date::from_ymd(2026, 11, 24).unwrap();
+        let policy = Policy::builder().revision(3).standard_categories().build().unwrap();
+        let ev = policy.evaluate(Some("BA__CdcJ1w6g"), today, false);
+        assert_eq!(ev.error().map(crate::Error::kind), Some("revision_in_future"));
+        assert!(ev.needs_banner());
+        assert!(ev.stored().is_none());
+        assert!(!ev.allowed(Category::STATISTICS));
     }
 }

@@ -72,6 +72,7 @@ status_per_variant! {
     status_invalid_policy: Error::InvalidPolicy { reason: "x".into() } => InvalidPolicy = 22,
     status_category_not_offered: Error::CategoryNotOffered { name: "youtube".into() } => CategoryNotOffered = 23,
     status_invalid_json: Error::InvalidJson { path: "revision".into(), reason: "x".into() } => InvalidJson = 24,
+    status_revision_in_future: Error::RevisionInFuture { revision: 4, current: 3 } => RevisionInFuture = 25,
 }
 
 #[test]

@@ -228,6 +228,18 @@ pub fn cases() -> Vec<EvalCase> {
             expect: Expect::rejected("date_in_future"),
         },
         EvalCase {
+            name: "revision-4095-grant-all-planted",
+            policy: "standard-r3",
+            value: enc(Preferences::builder(today)
+                .revision(4095)
+                .grant(cat(1))
+                .grant(cat(2))
+                .grant(cat(3))),
+            today: t,
+            gpc: true,
+            expect: Expect::rejected("revision_in_future"),
+        },
+        EvalCase {
             name: "one-day-skew-ok",
             policy: "standard-r3",
             value: enc(Preferences::builder(date("2026-11-25"))
@@ -317,7 +329,7 @@ pub fn cases() -> Vec<EvalCase> {
             value: enc(at(t).revision(9).grant(cat(1)).grant(cat(2)).deny(cat(3))),
             today: t,
             gpc: false,
-            expect: Expect::NO_BANNER,
+            expect: Expect::rejected("revision_in_future"),
         },
         EvalCase {
             name: "youtube-never-asked",
@@ -447,10 +459,18 @@ pub fn cases() -> Vec<EvalCase> {
         EvalCase {
             name: "default-policy-standard",
             policy: "default",
-            value: standard.clone(),
+            value: enc(Preferences::builder(today).grant(cat(1)).deny(cat(2)).deny(cat(3))),
             today: t,
             gpc: false,
             expect: Expect::NO_BANNER,
+        },
+        EvalCase {
+            name: "default-policy-revision-3-value",
+            policy: "default",
+            value: standard.clone(),
+            today: t,
+            gpc: false,
+            expect: Expect::rejected("revision_in_future"),
         },
         EvalCase {
             name: "epoch-today",
