@@ -85,7 +85,7 @@ fn statuses_of_the_abi_itself() {
         (103, "panic"),
         (199, "other"),
         (-1, "unknown status"),
-        (25, "unknown status"),
+        (26, "unknown status"),
         (104, "unknown status"),
     ] {
         assert_eq!(cstr(cookieprefs_status_str(code)), name);
