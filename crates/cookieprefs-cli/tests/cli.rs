@@ -178,7 +178,18 @@ fn inspect_a_real_header() {
     let policy = dir.join("policy.json");
     std::fs::write(&policy, r#"{"revision": 3}"#).unwrap();
     let p = policy.to_str().unwrap();
-    let out = run(&["inspect", header, "--policy", p, "--today", "2026-11-24", "--json"], None);
+    let out = run(
+        &[
+            "inspect",
+            header,
+            "--policy",
+            p,
+            "--today",
+            "2026-11-24",
+            "--json",
+        ],
+        None,
+    );
     std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();

@@ -197,6 +197,20 @@ pub(crate) fn check_cookie(c: &CookieAttributes) -> Result<(), String> {
     if c.same_site == SameSite::None && !c.secure {
         return Err("SameSite=None requires Secure".into());
     }
+    // Cookie name prefixes (RFC 6265bis §4.1.3; browsers match them in any case).
+    let has_prefix = |p: &str| c.name.get(..p.len()).is_some_and(|n| n.eq_ignore_ascii_case(p));
+    if has_prefix("__Host-") && (!c.secure || c.domain.is_some() || c.path != "/") {
+        return Err(format!(
+            "cookie name {:?} has the __Host- prefix, which requires secure: true, no domain and path \"/\"",
+            c.name
+        ));
+    }
+    if has_prefix("__Secure-") && !c.secure {
+        return Err(format!(
+            "cookie name {:?} has the __Secure- prefix, which requires secure: true",
+            c.name
+        ));
+    }
     Ok(())
 }
 

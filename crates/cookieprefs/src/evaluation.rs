@@ -448,7 +448,11 @@ mod tests {
     #[test]
     fn a_later_revision_fails_closed() {
         let today = Date::from_ymd(2026, 11, 24).unwrap();
-        let policy = Policy::builder().revision(3).standard_categories().build().unwrap();
+        let policy = Policy::builder()
+            .revision(3)
+            .standard_categories()
+            .build()
+            .unwrap();
         let ev = policy.evaluate(Some("BA__CdcJ1w6g"), today, false);
         assert_eq!(ev.error().map(crate::Error::kind), Some("revision_in_future"));
         assert!(ev.needs_banner());

@@ -167,13 +167,18 @@ pub fn check(data: &[u8]) {
     // What the value is, decoded independently of the evaluation.
     let decoded = value.map(decode);
     let stored = match decoded {
-        Some(Ok(p)) if p.updated().days_since(today) <= 1 => Some(p),
+        Some(Ok(p)) if p.updated().days_since(today) <= 1 && p.revision() <= policy.revision() => Some(p),
         _ => None,
     };
     match (&decoded, ev.error()) {
         (None, e) => assert_eq!(e, None),
         (Some(Ok(p)), e) if stored.is_none() => {
-            assert_eq!(e.map(Error::kind), Some("date_in_future"), "{p:?} on {today}")
+            let want = if p.updated().days_since(today) > 1 {
+                "date_in_future"
+            } else {
+                "revision_in_future"
+            };
+            assert_eq!(e.map(Error::kind), Some(want), "{p:?} on {today}")
         }
         (Some(Ok(_)), e) => assert_eq!(e, None),
         (Some(Err(want)), e) => assert_eq!(e, Some(want)),
@@ -296,7 +301,11 @@ pub fn check(data: &[u8]) {
         } else if policy.offers(c) {
             State::Denied
         } else {
-            stored.map_or(State::NotAsked, |p| p.state(c))
+            // Not offered: a stored refusal stays, a stored grant is dropped.
+            match stored.map(|p| p.state(c)) {
+                Some(State::Denied) => State::Denied,
+                _ => State::NotAsked,
+            }
         };
         assert_eq!(new.state(c), want, "chosen category {id}");
     }

@@ -459,7 +459,10 @@ pub fn cases() -> Vec<EvalCase> {
         EvalCase {
             name: "default-policy-standard",
             policy: "default",
-            value: enc(Preferences::builder(today).grant(cat(1)).deny(cat(2)).deny(cat(3))),
+            value: enc(Preferences::builder(today)
+                .grant(cat(1))
+                .deny(cat(2))
+                .deny(cat(3))),
             today: t,
             gpc: false,
             expect: Expect::NO_BANNER,

@@ -440,6 +440,30 @@ pub const INVALID: &[Invalid] = &[
         kind: "invalid_policy",
     },
     Invalid {
+        name: "__Host- cookie with a domain",
+        json: r#"{"cookie": {"name": "__Host-prefs", "domain": "example.org"}}"#,
+        rule: "policy.6",
+        kind: "invalid_policy",
+    },
+    Invalid {
+        name: "__Host- cookie on a sub-path",
+        json: r#"{"cookie": {"name": "__Host-prefs", "path": "/portal"}}"#,
+        rule: "policy.6",
+        kind: "invalid_policy",
+    },
+    Invalid {
+        name: "__host- prefix in lower case, not secure",
+        json: r#"{"cookie": {"name": "__host-prefs", "secure": false}}"#,
+        rule: "policy.6",
+        kind: "invalid_policy",
+    },
+    Invalid {
+        name: "__Secure- cookie not secure",
+        json: r#"{"cookie": {"name": "__Secure-prefs", "secure": false}}"#,
+        rule: "policy.6",
+        kind: "invalid_policy",
+    },
+    Invalid {
         name: "GPC is checked before the cookie",
         json: r#"{"gpc_categories": ["nope"], "cookie": {"name": ""}}"#,
         rule: "policy.4",

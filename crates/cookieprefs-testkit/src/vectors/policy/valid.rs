@@ -97,6 +97,10 @@ pub const VALID: &[Valid] = &[
         json: r#"{"cookie": {"name": "__Host-prefs", "domain": null, "path": "/", "secure": true, "http_only": true, "same_site": "strict"}}"#,
     },
     Valid {
+        name: "__Secure- cookie with a domain",
+        json: r#"{"cookie": {"name": "__Secure-prefs", "domain": "data.example.org"}}"#,
+    },
+    Valid {
         name: "cookie domain and path",
         json: r#"{"cookie": {"domain": "data.example.org", "path": "/portal"}}"#,
     },
