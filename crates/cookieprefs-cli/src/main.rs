@@ -66,8 +66,9 @@ enum Command {
     },
     /// Evaluate a whole Cookie: header under a policy, as a server would.
     Inspect {
-        /// The Cookie header (with or without "Cookie:"); read from stdin when absent.
-        header: Option<String>,
+        /// The Cookie header (with or without "Cookie:"); read from stdin when
+        /// absent. Read as bytes: other cookies may hold anything.
+        header: Option<std::ffi::OsString>,
         /// Policy JSON file (docs/FORMAT.md §7); default policy when absent.
         #[arg(long, value_name = "FILE")]
         policy: Option<std::path::PathBuf>,
@@ -137,6 +138,23 @@ fn main() -> ExitCode {
             ExitCode::from(f.code)
         }
     }
+}
+
+/// Reads stdin as bytes, without the final line break.
+fn read_stdin_bytes(what: &str) -> Result<Vec<u8>, Failure> {
+    if std::io::stdin().is_terminal() {
+        return Err(usage(format!(
+            "no {what} given: pass it as an argument or on stdin"
+        )));
+    }
+    let mut b = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut b)
+        .map_err(|e| usage(format!("cannot read {what} from stdin: {e}")))?;
+    while matches!(b.last(), Some(b'\n' | b'\r')) {
+        b.pop();
+    }
+    Ok(b)
 }
 
 fn read_stdin(what: &str) -> Result<String, Failure> {
@@ -214,8 +232,8 @@ fn run(command: Command) -> Result<(), Failure> {
             json,
         } => {
             let header = match header {
-                Some(h) => h,
-                None => read_stdin("Cookie header")?,
+                Some(h) => h.into_encoded_bytes(),
+                None => read_stdin_bytes("Cookie header")?,
             };
             let header = strip_header_name(&header);
             let policy = match policy {
@@ -226,7 +244,7 @@ fn run(command: Command) -> Result<(), Failure> {
                     Policy::from_json(&text).map_err(|e| usage(format!("policy {}: {e}", path.display())))?
                 }
             };
-            let ev = policy.evaluate_header(Some(header.as_bytes()), today.unwrap_or_else(Date::today), gpc);
+            let ev = policy.evaluate_header(Some(header), today.unwrap_or_else(Date::today), gpc);
             if json {
                 println!("{}", ev.to_json());
             } else {
@@ -244,10 +262,11 @@ fn run(command: Command) -> Result<(), Failure> {
 }
 
 /// Accepts `Cookie: a=b`, `cookie:a=b` or just `a=b`.
-fn strip_header_name(h: &str) -> &str {
-    let t = h.trim_start();
+fn strip_header_name(h: &[u8]) -> &[u8] {
+    let trim = |b: &[u8]| -> usize { b.iter().take_while(|c| c.is_ascii_whitespace()).count() };
+    let t = &h[trim(h)..];
     match t.get(..7) {
-        Some(p) if p.eq_ignore_ascii_case("cookie:") => t[7..].trim_start(),
+        Some(p) if p.eq_ignore_ascii_case(b"cookie:") => &t[7 + trim(&t[7..])..],
         _ => t,
     }
 }

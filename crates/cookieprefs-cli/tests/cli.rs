@@ -327,3 +327,34 @@ fn policy_file_errors_name_the_key_path() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A header is bytes: a non-UTF-8 byte in another cookie is no usage error,
+/// whether the header comes as an argument or on stdin.
+#[test]
+fn inspect_reads_headers_as_bytes() {
+    use std::os::unix::ffi::OsStrExt;
+    let header: &[u8] = b"Cookie: legacy=caf\xe9; cookies_preferences=BAAACdcJ1w5Q";
+    let arg = std::ffi::OsStr::from_bytes(header);
+    let out = Command::new(env!("CARGO_BIN_EXE_cookieprefs"))
+        .arg("inspect")
+        .arg(arg)
+        .args(["--today", "2026-11-24", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["categories"]["statistics"], "granted");
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cookieprefs"))
+        .args(["inspect", "--today", "2026-11-24", "--json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(header).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["categories"]["third_party"], "denied");
+}
