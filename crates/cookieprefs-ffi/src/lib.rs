@@ -29,6 +29,10 @@
 #![deny(missing_docs)]
 #![allow(non_camel_case_types)]
 
+// The core crate, renamed in Cargo.toml (this library has its name), under
+// its own name again for the modules below.
+extern crate cookieprefs_core as cookieprefs;
+
 // The order of these modules is the order of the header (cbindgen follows
 // it): keep them apart so that rustfmt does not sort them.
 mod boundary;
