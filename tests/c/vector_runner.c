@@ -4,7 +4,9 @@
  *
  *   decode <hex>              -> ok <rev> <created> <updated> <method> <id hex|-> <states 1..63> <re-encoded>
  *                                | error <status name>
- *   policy <hex json>         -> ok | error <status name>     (replaces the current policy)
+ *   policy <hex json> <hex cookie name>
+ *                             -> ok | error <status name>     (replaces the current policy; the
+ *                                cookie name is the policy's, for the edge-call cross-check)
  *   eval <hex value|-> <today days> <gpc 0|1> <hex names, comma-separated>
  *                             -> ok <banner 0|1> <reason> <value status name> <states 0..63> <consent mode x7>
  *                                   <name=state,... for the names, resolved by the policy>
@@ -37,12 +39,14 @@ static void must(cookieprefs_status s, const char *call) {
 
 /* Whether the edge calls, given `value` as the cookie of a Cookie: header,
  * agree with the evaluation `ev` (values that need no quoting only). */
+static char cookie_name[256] = "cookies_preferences";
+
 static int edge_calls_agree(const cookieprefs_policy *policy, const uint8_t *value, size_t n, uint16_t today,
                             int gpc, const cookieprefs_evaluation *ev) {
-    static uint8_t header[MAX_LINE + 64];
-    static const char prefix[] = "sessionid=x; cookies_preferences=";
+    static uint8_t header[MAX_LINE + 512];
+    char prefix[300];
     const uint8_t *h = NULL;
-    size_t hn = 0, i;
+    size_t hn = 0, i, pn;
     int c;
     bool want, got;
     if (value) {
@@ -51,10 +55,12 @@ static int edge_calls_agree(const cookieprefs_policy *policy, const uint8_t *val
             if (!((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '-' || b == '_'))
                 return 1; /* would need quoting: not a header this check can build */
         }
-        memcpy(header, prefix, sizeof prefix - 1);
-        memcpy(header + sizeof prefix - 1, value, n);
+        snprintf(prefix, sizeof prefix, "sessionid=x; %s=", cookie_name);
+        pn = strlen(prefix);
+        memcpy(header, prefix, pn);
+        memcpy(header + pn, value, n);
         h = header;
-        hn = sizeof prefix - 1 + n;
+        hn = pn + n;
     }
     for (c = 0; c <= 63; c++) {
         MUST(cookieprefs_evaluation_allowed(ev, (uint8_t)c, &want));
@@ -154,12 +160,16 @@ int main(void) {
             cmd_decode(hex ? hex : "");
         } else if (strcmp(cmd, "policy") == 0) {
             char *hex = strtok(NULL, "\t\n");
+            char *name_hex = strtok(NULL, "\t\n");
             size_t n = unhex(hex ? hex : "", a, sizeof a);
             cookieprefs_policy *next = NULL;
+            size_t nn = unhex(name_hex ? name_hex : "", b, sizeof cookie_name - 1);
             cookieprefs_status s = cookieprefs_policy_from_json(a, n, &next);
             if (s == COOKIEPREFS_STATUS_OK) {
                 cookieprefs_policy_free(policy);
                 policy = next;
+                memcpy(cookie_name, nn ? (const char *)b : "cookies_preferences", nn ? nn : 19);
+                cookie_name[nn ? nn : 19] = 0;
                 printf("ok\n");
             } else {
                 printf("error\t%s\n", cookieprefs_status_str(s));
