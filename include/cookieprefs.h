@@ -12,6 +12,15 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#ifndef COOKIEPREFS_MUST_USE
+#if defined(__cplusplus) && __cplusplus >= 201703L
+#define COOKIEPREFS_MUST_USE [[nodiscard]]
+#elif defined(__GNUC__) || defined(__clang__)
+#define COOKIEPREFS_MUST_USE __attribute__((warn_unused_result))
+#else
+#define COOKIEPREFS_MUST_USE
+#endif
+#endif
 
 // Major version of the library (matches `cookieprefs_version()`).
 #define COOKIEPREFS_VERSION_MAJOR 0
@@ -34,6 +43,12 @@
 
 // The highest category id (ids are 0 to this; 0 is `necessary`).
 #define COOKIEPREFS_MAX_CATEGORY_ID 63
+
+// The id a failed `cookieprefs_policy_category_id` leaves in `*out`: not a
+// category (above `COOKIEPREFS_MAX_CATEGORY_ID`), so every call given it
+// fails with `INVALID_CATEGORY` and grants nothing. (0 would be
+// `necessary`, which is always granted.)
+#define COOKIEPREFS_NO_CATEGORY 255
 
 // Room for the message in a `cookieprefs_error`, NUL included.
 #define COOKIEPREFS_ERROR_MESSAGE_CAP 512
@@ -103,6 +118,9 @@ typedef enum {
   COOKIEPREFS_STATUS_NOT_FOUND = 102,
   // A bug inside the library was caught; the call had no effect.
   COOKIEPREFS_STATUS_PANIC = 103,
+  // A length above `PTRDIFF_MAX` (such as `(size_t)-1`): no object is that
+  // long, so the bytes are not read.
+  COOKIEPREFS_STATUS_LENGTH_TOO_LARGE = 104,
   // An error of a newer core version this ABI does not name yet.
   COOKIEPREFS_STATUS_OTHER = 199,
 } cookieprefs_status;
@@ -218,19 +236,20 @@ const char *cookieprefs_version(void);
 
 // A short static name of a status (NUL-terminated; do not free): for codes
 // 1 to 24 the core's error kind, such as `"truncated"`; `"ok"`,
-// `"null_argument"`, `"invalid_utf8"`, `"not_found"`, `"panic"` and
-// `"other"` for the others. Unknown codes give `"unknown status"`.
+// `"null_argument"`, `"invalid_utf8"`, `"not_found"`, `"panic"`,
+// `"length_too_large"` and `"other"` for the others. Unknown codes give `"unknown status"`.
 const char *cookieprefs_status_str(int32_t status);
 
 // Copies the message of `err` into `buf` (NUL-terminated; `*written` gets
-// its length). A short buffer gives `BUFFER_TOO_SMALL`, leaves `buf`
-// untouched and stores the capacity needed in `*written`;
+// its length). A short buffer gives `BUFFER_TOO_SMALL`, an empty string in
+// `buf` (when `len` is not 0) and the capacity needed in `*written`;
 // `COOKIEPREFS_ERROR_MESSAGE_CAP` bytes always suffice.
 //
 // # Safety
 // `err` must point to a readable `cookieprefs_error` (one this library
 // wrote holds a NUL-terminated message), `buf` be valid for `len` bytes of
 // writes and `written` valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_error_message(const cookieprefs_error *err,
                                              char *buf,
                                              size_t len,
@@ -242,20 +261,23 @@ uint16_t cookieprefs_today(void);
 // Converts a calendar date to days since 2020-01-01.
 //
 // Returns `INVALID_DATE` for an impossible date, `DATE_OUT_OF_RANGE` outside
-// 2020-01-01..=2199-06-06.
+// 2020-01-01..=2199-06-06 (`*out` is then 0).
 //
 // # Safety
 // `out` must be valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_date_from_ymd(int32_t year,
                                              uint32_t month,
                                              uint32_t day,
                                              uint16_t *out);
 
 // Converts days since 2020-01-01 to a calendar date (year, month 1–12, day
-// 1–31). Every `uint16_t` is a valid date (up to 2199-06-06).
+// 1–31). Every `uint16_t` is a valid date (up to 2199-06-06). On failure
+// (a NULL pointer) the non-NULL ones are 0.
 //
 // # Safety
 // `year`, `month` and `day` must be valid for writes.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_date_to_ymd(uint16_t days,
                                            int32_t *year,
                                            uint32_t *month,
@@ -269,6 +291,7 @@ cookieprefs_status cookieprefs_date_to_ymd(uint16_t days,
 // # Safety
 // `value` must point to `len` readable bytes (or be NULL with `len` 0); `out`
 // must be valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_preferences_decode(const uint8_t *value,
                                                   size_t len,
                                                   cookieprefs_preferences **out);
@@ -278,6 +301,7 @@ cookieprefs_status cookieprefs_preferences_decode(const uint8_t *value,
 //
 // # Safety
 // As `cookieprefs_preferences_decode`; `err` must be NULL or valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_preferences_decode_ex(const uint8_t *value,
                                                      size_t len,
                                                      cookieprefs_preferences **out,
@@ -288,7 +312,9 @@ cookieprefs_status cookieprefs_preferences_decode_ex(const uint8_t *value,
 //
 // # Safety
 // `out` must be valid for a write.
-cookieprefs_status cookieprefs_preferences_new(uint16_t today_days, cookieprefs_preferences **out);
+COOKIEPREFS_MUST_USE
+cookieprefs_status cookieprefs_preferences_new(uint16_t today_days,
+                                               cookieprefs_preferences **out);
 
 // Frees a value handle. NULL does nothing.
 //
@@ -300,6 +326,7 @@ void cookieprefs_preferences_free(cookieprefs_preferences *prefs);
 //
 // # Safety
 // `prefs` must be a live handle and `out` valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_preferences_state(const cookieprefs_preferences *prefs,
                                                  uint8_t category_id,
                                                  cookieprefs_state *out);
@@ -308,6 +335,7 @@ cookieprefs_status cookieprefs_preferences_state(const cookieprefs_preferences *
 //
 // # Safety
 // `prefs` must be a live handle and `out` valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_preferences_revision(const cookieprefs_preferences *prefs,
                                                     uint16_t *out);
 
@@ -315,6 +343,7 @@ cookieprefs_status cookieprefs_preferences_revision(const cookieprefs_preference
 //
 // # Safety
 // `prefs` must be a live handle and `out` valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_preferences_created_days(const cookieprefs_preferences *prefs,
                                                         uint16_t *out);
 
@@ -322,6 +351,7 @@ cookieprefs_status cookieprefs_preferences_created_days(const cookieprefs_prefer
 //
 // # Safety
 // `prefs` must be a live handle and `out` valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_preferences_updated_days(const cookieprefs_preferences *prefs,
                                                         uint16_t *out);
 
@@ -329,6 +359,7 @@ cookieprefs_status cookieprefs_preferences_updated_days(const cookieprefs_prefer
 //
 // # Safety
 // `prefs` must be a live handle and `out` valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_preferences_method(const cookieprefs_preferences *prefs,
                                                   cookieprefs_method *out);
 
@@ -336,15 +367,18 @@ cookieprefs_status cookieprefs_preferences_method(const cookieprefs_preferences 
 //
 // # Safety
 // `prefs` must be a live handle and `out` valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_preferences_slot_count(const cookieprefs_preferences *prefs,
                                                       uint8_t *out);
 
 // The consent id: `*has_id` tells whether there is one; if so its 16 bytes
-// (UUID byte order) are copied to `id_out`, which is left untouched otherwise.
+// (UUID byte order) are copied to `id_out`, which is zeroed otherwise (and
+// on any failure, with `*has_id` false).
 //
 // # Safety
 // `prefs` must be a live handle, `id_out` valid for 16 bytes of writes and
 // `has_id` valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_preferences_consent_id(const cookieprefs_preferences *prefs,
                                                       uint8_t *id_out,
                                                       bool *has_id);
@@ -354,6 +388,7 @@ cookieprefs_status cookieprefs_preferences_consent_id(const cookieprefs_preferen
 //
 // # Safety
 // `prefs` must be a live handle not in use elsewhere.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_preferences_set_state(cookieprefs_preferences *prefs,
                                                      uint8_t category_id,
                                                      uint32_t state);
@@ -363,6 +398,7 @@ cookieprefs_status cookieprefs_preferences_set_state(cookieprefs_preferences *pr
 //
 // # Safety
 // As `cookieprefs_preferences_set_state`; `err` must be NULL or valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_preferences_set_state_ex(cookieprefs_preferences *prefs,
                                                         uint8_t category_id,
                                                         uint32_t state,
@@ -372,6 +408,7 @@ cookieprefs_status cookieprefs_preferences_set_state_ex(cookieprefs_preferences 
 //
 // # Safety
 // `prefs` must be a live handle not in use elsewhere.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_preferences_set_revision(cookieprefs_preferences *prefs,
                                                         uint32_t revision);
 
@@ -380,6 +417,7 @@ cookieprefs_status cookieprefs_preferences_set_revision(cookieprefs_preferences 
 //
 // # Safety
 // As `cookieprefs_preferences_set_revision`; `err` must be NULL or valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_preferences_set_revision_ex(cookieprefs_preferences *prefs,
                                                            uint32_t revision,
                                                            cookieprefs_error *err);
@@ -388,6 +426,7 @@ cookieprefs_status cookieprefs_preferences_set_revision_ex(cookieprefs_preferenc
 //
 // # Safety
 // `prefs` must be a live handle not in use elsewhere.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_preferences_set_dates(cookieprefs_preferences *prefs,
                                                      uint16_t created_days,
                                                      uint16_t updated_days);
@@ -397,6 +436,7 @@ cookieprefs_status cookieprefs_preferences_set_dates(cookieprefs_preferences *pr
 //
 // # Safety
 // As `cookieprefs_preferences_set_dates`; `err` must be NULL or valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_preferences_set_dates_ex(cookieprefs_preferences *prefs,
                                                         uint16_t created_days,
                                                         uint16_t updated_days,
@@ -406,6 +446,7 @@ cookieprefs_status cookieprefs_preferences_set_dates_ex(cookieprefs_preferences 
 //
 // # Safety
 // `prefs` must be a live handle not in use elsewhere.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_preferences_set_method(cookieprefs_preferences *prefs,
                                                       uint32_t method);
 
@@ -414,6 +455,7 @@ cookieprefs_status cookieprefs_preferences_set_method(cookieprefs_preferences *p
 //
 // # Safety
 // As `cookieprefs_preferences_set_method`; `err` must be NULL or valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_preferences_set_method_ex(cookieprefs_preferences *prefs,
                                                          uint32_t method,
                                                          cookieprefs_error *err);
@@ -423,6 +465,7 @@ cookieprefs_status cookieprefs_preferences_set_method_ex(cookieprefs_preferences
 // # Safety
 // `prefs` must be a live handle not in use elsewhere; a non-NULL `id` must
 // point to 16 readable bytes.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_preferences_set_consent_id(cookieprefs_preferences *prefs,
                                                           const uint8_t *id);
 
@@ -430,6 +473,7 @@ cookieprefs_status cookieprefs_preferences_set_consent_id(cookieprefs_preference
 //
 // # Safety
 // `prefs` must be a live handle and `out` valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_preferences_encoded_len(const cookieprefs_preferences *prefs,
                                                        size_t *out);
 
@@ -439,18 +483,64 @@ cookieprefs_status cookieprefs_preferences_encoded_len(const cookieprefs_prefere
 // # Safety
 // `prefs` must be a live handle, `buf` valid for `cap` bytes of writes,
 // `written` valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_preferences_encode(const cookieprefs_preferences *prefs,
                                                   uint8_t *buf,
                                                   size_t cap,
                                                   size_t *written);
 
-// The fast path: the stored state of one category straight from a value,
-// with no handle and no allocation. Fails like `cookieprefs_preferences_decode`
-// on an invalid value.
+// May this request load category `category_id`? `*allowed` is true exactly
+// when `cookieprefs_evaluation_allowed` would say so after
+// `cookieprefs_policy_evaluate_header`: every rule of `docs/FORMAT.md` §6
+// applies (invalid and future-dated values, max ages, revisions, GPC,
+// categories not offered), with no handle and no allocation. This is the
+// call for edge code.
+//
+// `header` is the whole `Cookie:` header (NULL with `len` 0: no header);
+// `gpc` is nonzero when the request carried `Sec-GPC: 1`. An invalid
+// cookie is not an error: it grants nothing. Errors: `NULL_ARGUMENT`,
+// `LENGTH_TOO_LARGE`, `INVALID_CATEGORY` (`category_id` above 63); on any
+// error `*allowed` is false.
+//
+// # Safety
+// `policy` must be a live handle; `header` must point to `len` readable
+// bytes (or be NULL with `len` 0); `allowed` must be valid for a write.
+COOKIEPREFS_MUST_USE
+cookieprefs_status cookieprefs_policy_header_allowed(const cookieprefs_policy *policy,
+                                                     const uint8_t *header,
+                                                     size_t len,
+                                                     uint16_t today_days,
+                                                     int gpc,
+                                                     uint32_t category_id,
+                                                     bool *allowed);
+
+// Must this request show the banner? As `cookieprefs_evaluation_needs_banner`
+// after `cookieprefs_policy_evaluate_header`, with no handle and no
+// allocation; arguments as `cookieprefs_policy_header_allowed`. On any
+// error `*needs_banner` is false.
+//
+// # Safety
+// `policy` must be a live handle; `header` must point to `len` readable
+// bytes (or be NULL with `len` 0); `needs_banner` must be valid for a write.
+COOKIEPREFS_MUST_USE
+cookieprefs_status cookieprefs_policy_header_needs_banner(const cookieprefs_policy *policy,
+                                                          const uint8_t *header,
+                                                          size_t len,
+                                                          uint16_t today_days,
+                                                          int gpc,
+                                                          bool *needs_banner);
+
+// The **stored** state of one category straight from a value, with no
+// policy rules: not expiry, not future dates, not revisions, not GPC, not
+// whether the category is offered. Not an answer to "may I load X?": use
+// `cookieprefs_policy_header_allowed` for that. No handle, no allocation.
+// Fails like `cookieprefs_preferences_decode` on an invalid value; on any
+// error `*out` is `NOT_ASKED`.
 //
 // # Safety
 // `value` must point to `len` readable bytes (or be NULL with `len` 0); `out`
 // must be valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_value_category_state(const uint8_t *value,
                                                     size_t len,
                                                     uint8_t category_id,
@@ -458,25 +548,30 @@ cookieprefs_status cookieprefs_value_category_state(const uint8_t *value,
 
 // Finds the first cookie named `name` (NUL-terminated) in a `Cookie:`
 // header; its value is `header[*offset .. *offset + *value_len]` (quotes
-// stripped). `NOT_FOUND` when absent.
+// stripped). `NOT_FOUND` when absent; on any error both are 0.
 //
 // # Safety
 // `header` must point to `len` readable bytes (or be NULL with `len` 0);
 // `name` must be a NUL-terminated string; `offset` and `value_len` valid for writes.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_cookie_find(const uint8_t *header,
                                            size_t len,
                                            const char *name,
                                            size_t *offset,
                                            size_t *value_len);
 
-// The fast path for a whole `Cookie:` header: finds the cookie named `name`
-// (NUL-terminated, usually `"cookies_preferences"`) and gives the stored
-// state of one category, with no handle and no allocation. `NOT_FOUND` when
-// the header has no such cookie; a decode status when its value is invalid.
+// The **stored** state of one category of the cookie named `name`
+// (NUL-terminated, usually `"cookies_preferences"`) in a whole `Cookie:`
+// header, with no policy rules (see `cookieprefs_value_category_state`):
+// not an answer to "may I load X?"; use `cookieprefs_policy_header_allowed`
+// for that. No handle, no allocation. `NOT_FOUND` when the header has no
+// such cookie; a decode status when its value is invalid; on any error
+// `*out` is `NOT_ASKED`.
 //
 // # Safety
 // `header` must point to `len` readable bytes (or be NULL with `len` 0);
 // `name` must be a NUL-terminated string; `out` must be valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_header_category_state(const uint8_t *header,
                                                      size_t len,
                                                      const char *name,
@@ -488,7 +583,7 @@ cookieprefs_status cookieprefs_header_category_state(const uint8_t *header,
 //
 // # Safety
 // `out` must be valid for a write.
-cookieprefs_status cookieprefs_policy_default(cookieprefs_policy **out);
+COOKIEPREFS_MUST_USE cookieprefs_status cookieprefs_policy_default(cookieprefs_policy **out);
 
 // A policy from its JSON form (`docs/FORMAT.md` §7), `len` bytes of UTF-8.
 // `INVALID_UTF8`, `INVALID_JSON` (not JSON, or the wrong shape) or the
@@ -497,6 +592,7 @@ cookieprefs_status cookieprefs_policy_default(cookieprefs_policy **out);
 //
 // # Safety
 // `json` must point to `len` readable bytes; `out` must be valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_policy_from_json(const uint8_t *json,
                                                 size_t len,
                                                 cookieprefs_policy **out);
@@ -506,6 +602,7 @@ cookieprefs_status cookieprefs_policy_from_json(const uint8_t *json,
 //
 // # Safety
 // As `cookieprefs_policy_from_json`; `err` must be NULL or valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_policy_from_json_ex(const uint8_t *json,
                                                    size_t len,
                                                    cookieprefs_policy **out,
@@ -521,32 +618,40 @@ void cookieprefs_policy_free(cookieprefs_policy *policy);
 //
 // # Safety
 // `policy` must be a live handle and `out` valid for a write.
-cookieprefs_status cookieprefs_policy_revision(const cookieprefs_policy *policy, uint16_t *out);
+COOKIEPREFS_MUST_USE
+cookieprefs_status cookieprefs_policy_revision(const cookieprefs_policy *policy,
+                                               uint16_t *out);
 
 // Resolves a category name (NUL-terminated) to its id under this policy:
 // the site's names, then the standard names (`necessary` is 0), then a
-// decimal id of an offered category. `UNKNOWN_CATEGORY` otherwise.
+// decimal id of an offered category. `UNKNOWN_CATEGORY` otherwise. On any
+// failure `*out` is `COOKIEPREFS_NO_CATEGORY`, which every call rejects
+// with `INVALID_CATEGORY` (so an ignored failure grants nothing).
 //
 // # Safety
 // `policy` must be a live handle, `name` a NUL-terminated string and `out`
 // valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_policy_category_id(const cookieprefs_policy *policy,
                                                   const char *name,
                                                   uint8_t *out);
 
 // Evaluates a whole `Cookie:` request header (NULL with `len` 0: no header)
-// on `today_days`, with or without a `Sec-GPC: 1` signal. An invalid cookie
-// value is not an error of this call: the evaluation fails closed and
-// `cookieprefs_evaluation_value_status` tells why.
+// on `today_days`; `gpc` is nonzero when the request carried `Sec-GPC: 1`.
+// An invalid cookie value is not an error of this call: the evaluation
+// fails closed and `cookieprefs_evaluation_value_status` tells why. On
+// failure `*out` is NULL. For one answer without a handle or an
+// allocation, see `cookieprefs_policy_header_allowed`.
 //
 // # Safety
 // `policy` must be a live handle; `header` must point to `len` readable
 // bytes (or be NULL with `len` 0); `out` must be valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_policy_evaluate_header(const cookieprefs_policy *policy,
                                                       const uint8_t *header,
                                                       size_t len,
                                                       uint16_t today_days,
-                                                      bool gpc,
+                                                      int gpc,
                                                       cookieprefs_evaluation **out);
 
 // Evaluates a cookie value (NULL: no cookie; a non-NULL pointer with `len`
@@ -554,11 +659,12 @@ cookieprefs_status cookieprefs_policy_evaluate_header(const cookieprefs_policy *
 //
 // # Safety
 // As `cookieprefs_policy_evaluate_header`.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_policy_evaluate_value(const cookieprefs_policy *policy,
                                                      const uint8_t *value,
                                                      size_t len,
                                                      uint16_t today_days,
-                                                     bool gpc,
+                                                     int gpc,
                                                      cookieprefs_evaluation **out);
 
 // Frees an evaluation handle. NULL does nothing.
@@ -571,6 +677,7 @@ void cookieprefs_evaluation_free(cookieprefs_evaluation *ev);
 //
 // # Safety
 // `ev` must be a live handle and `out` valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_evaluation_state(const cookieprefs_evaluation *ev,
                                                 uint8_t category_id,
                                                 cookieprefs_state *out);
@@ -580,6 +687,7 @@ cookieprefs_status cookieprefs_evaluation_state(const cookieprefs_evaluation *ev
 //
 // # Safety
 // `ev` must be a live handle and `out` valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_evaluation_allowed(const cookieprefs_evaluation *ev,
                                                   uint8_t category_id,
                                                   bool *out);
@@ -589,18 +697,23 @@ cookieprefs_status cookieprefs_evaluation_allowed(const cookieprefs_evaluation *
 //
 // # Safety
 // `ev` must be a live handle and `out` valid for a write.
-cookieprefs_status cookieprefs_evaluation_gpc_applied(const cookieprefs_evaluation *ev, bool *out);
+COOKIEPREFS_MUST_USE
+cookieprefs_status cookieprefs_evaluation_gpc_applied(const cookieprefs_evaluation *ev,
+                                                      bool *out);
 
 // Whether the banner must be shown.
 //
 // # Safety
 // `ev` must be a live handle and `out` valid for a write.
-cookieprefs_status cookieprefs_evaluation_needs_banner(const cookieprefs_evaluation *ev, bool *out);
+COOKIEPREFS_MUST_USE
+cookieprefs_status cookieprefs_evaluation_needs_banner(const cookieprefs_evaluation *ev,
+                                                       bool *out);
 
 // Why the banner must be shown (`NONE` when it need not be).
 //
 // # Safety
 // `ev` must be a live handle and `out` valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_evaluation_banner_reason(const cookieprefs_evaluation *ev,
                                                         cookieprefs_banner_reason *out);
 
@@ -609,6 +722,7 @@ cookieprefs_status cookieprefs_evaluation_banner_reason(const cookieprefs_evalua
 //
 // # Safety
 // `ev` must be a live handle and `out` valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_evaluation_value_status(const cookieprefs_evaluation *ev,
                                                        cookieprefs_status *out);
 
@@ -618,6 +732,7 @@ cookieprefs_status cookieprefs_evaluation_value_status(const cookieprefs_evaluat
 //
 // # Safety
 // `ev` must be a live handle and `out` valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_evaluation_value_error(const cookieprefs_evaluation *ev,
                                                       cookieprefs_error *out);
 
@@ -626,6 +741,7 @@ cookieprefs_status cookieprefs_evaluation_value_error(const cookieprefs_evaluati
 //
 // # Safety
 // `ev` must be a live handle and `out` valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_evaluation_consent_mode(const cookieprefs_evaluation *ev,
                                                        uint32_t consent_type,
                                                        bool *out);
@@ -636,6 +752,7 @@ cookieprefs_status cookieprefs_evaluation_consent_mode(const cookieprefs_evaluat
 // # Safety
 // `ev` must be a live handle, `buf` valid for `cap` bytes of writes and
 // `written` valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_evaluation_consent_mode_json(const cookieprefs_evaluation *ev,
                                                             uint8_t *buf,
                                                             size_t cap,
@@ -646,6 +763,7 @@ cookieprefs_status cookieprefs_evaluation_consent_mode_json(const cookieprefs_ev
 //
 // # Safety
 // `ev` must be a live handle and `out` valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_evaluation_stored(const cookieprefs_evaluation *ev,
                                                  cookieprefs_preferences **out);
 
@@ -656,6 +774,7 @@ cookieprefs_status cookieprefs_evaluation_stored(const cookieprefs_evaluation *e
 // # Safety
 // `ev` must be a live handle; `granted_ids` must point to `n` readable bytes
 // (or be NULL with `n` 0); `out` must be valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_evaluation_choose(const cookieprefs_evaluation *ev,
                                                  const uint8_t *granted_ids,
                                                  size_t n,
@@ -667,6 +786,7 @@ cookieprefs_status cookieprefs_evaluation_choose(const cookieprefs_evaluation *e
 //
 // # Safety
 // As `cookieprefs_evaluation_choose`; `err` must be NULL or valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_evaluation_choose_ex(const cookieprefs_evaluation *ev,
                                                     const uint8_t *granted_ids,
                                                     size_t n,
@@ -681,6 +801,7 @@ cookieprefs_status cookieprefs_evaluation_choose_ex(const cookieprefs_evaluation
 // # Safety
 // `ev` must be a live handle, `buf` valid for `cap` bytes of writes and
 // `written` valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_evaluation_set_cookie_header(const cookieprefs_evaluation *ev,
                                                             uint8_t *buf,
                                                             size_t cap,
@@ -693,6 +814,7 @@ cookieprefs_status cookieprefs_evaluation_set_cookie_header(const cookieprefs_ev
 // # Safety
 // `policy` and `prefs` must be live handles, `buf` valid for `cap` bytes of
 // writes and `written` valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_policy_set_cookie_header(const cookieprefs_policy *policy,
                                                         const cookieprefs_preferences *prefs,
                                                         uint16_t today_days,
@@ -705,6 +827,7 @@ cookieprefs_status cookieprefs_policy_set_cookie_header(const cookieprefs_policy
 // # Safety
 // `policy` must be a live handle, `buf` valid for `cap` bytes of writes and
 // `written` valid for a write.
+COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_policy_delete_cookie_header(const cookieprefs_policy *policy,
                                                            uint8_t *buf,
                                                            size_t cap,

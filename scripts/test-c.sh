@@ -2,7 +2,8 @@
 # The C and C++ suite, from the repo root on a fresh clone:
 #   - builds libcookieprefs (release: .a and .so) and runs the C ABI crate's
 #     Rust tests, which include the header freshness check;
-#   - compiles the C99 and C++17 consumers of include/cookieprefs.h with
+#   - compiles the C99 and C++17 consumers of include/cookieprefs.h (and the
+#     C snippet of README.md, extracted verbatim) with
 #     -Wall -Wextra -Wpedantic -Werror (tests/c/Makefile);
 #   - runs them linked statically, dynamically, under ASan+UBSan and under
 #     valgrind; pushes every shared vector through the C ABI in each of those
@@ -61,7 +62,7 @@ step "cargo test -p cookieprefs-ffi (unit tests, header freshness)" cargo test -
 make -C tests/c clean >/dev/null
 step "compile C99, C++17, runner and example (-Werror)" make -s -C tests/c all
 
-for p in test_api test_api_cpp; do
+for p in test_api test_api_cpp readme_snippet; do
   for cfg in static shared asan; do
     step "$p ($cfg)" "$build/${p}_$cfg"
   done

@@ -38,18 +38,29 @@ int main(int argc, char **argv) {
         }
     }
 
-    /* A real server builds its policy once, at start-up, from its JSON file. */
-    status = cookieprefs_policy_default(&policy);
+    /* A real server builds its policy once, at start-up, from its JSON file
+     * (docs/FORMAT.md §7); this one is at revision 3. */
+    static const char POLICY_JSON[] = "{\"revision\": 3}";
+    status = cookieprefs_policy_from_json((const uint8_t *)POLICY_JSON, strlen(POLICY_JSON), &policy);
     if (status == COOKIEPREFS_STATUS_OK)
-        status = cookieprefs_policy_evaluate_header(policy, (const uint8_t *)header, strlen(header), today, false, &ev);
+        status = cookieprefs_policy_evaluate_header(policy, (const uint8_t *)header, strlen(header), today, 0, &ev);
+    /* Every status is checked; on an error every out-parameter holds its
+     * fail-closed value anyway (NOT_ASKED, false, NONE, NULL). */
+    if (status == COOKIEPREFS_STATUS_OK)
+        status = cookieprefs_evaluation_banner_reason(ev, &reason);
+    if (status == COOKIEPREFS_STATUS_OK)
+        status = cookieprefs_evaluation_value_status(ev, &value_status);
+    /* "May I load statistics?": the edge call, every rule applied, no handle,
+     * no allocation (the same answer as cookieprefs_evaluation_allowed). */
+    if (status == COOKIEPREFS_STATUS_OK)
+        status = cookieprefs_policy_header_allowed(policy, (const uint8_t *)header, strlen(header), today, 0,
+                                                   1 /* statistics */, &statistics);
     if (status != COOKIEPREFS_STATUS_OK) {
         fprintf(stderr, "cookieprefs: %s\n", cookieprefs_status_str(status));
+        cookieprefs_evaluation_free(ev);
         cookieprefs_policy_free(policy);
         return 1;
     }
-    cookieprefs_evaluation_banner_reason(ev, &reason);
-    cookieprefs_evaluation_allowed(ev, 1 /* statistics */, &statistics);
-    cookieprefs_evaluation_value_status(ev, &value_status);
 
     if (reason == COOKIEPREFS_BANNER_REASON_NONE)
         printf("banner: hide\n");

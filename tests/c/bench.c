@@ -38,7 +38,7 @@ static void op_decode_state(void) {
     cookieprefs_preferences *p = NULL;
     cookieprefs_state st = COOKIEPREFS_STATE_NOT_ASKED;
     if (cookieprefs_preferences_decode((const uint8_t *)VALUE, sizeof VALUE - 1, &p) == COOKIEPREFS_STATUS_OK) {
-        cookieprefs_preferences_state(p, 1, &st);
+        sink += (unsigned)cookieprefs_preferences_state(p, 1, &st);
         cookieprefs_preferences_free(p);
     }
     sink += (unsigned)st;
@@ -54,14 +54,15 @@ static void op_decode(void) {
 /* the allocation-free fast path */
 static void op_value_state(void) {
     cookieprefs_state st = COOKIEPREFS_STATE_NOT_ASKED;
-    cookieprefs_value_category_state((const uint8_t *)VALUE, sizeof VALUE - 1, 1, &st);
+    sink += (unsigned)cookieprefs_value_category_state((const uint8_t *)VALUE, sizeof VALUE - 1, 1, &st);
     sink += (unsigned)st;
 }
 
 /* the fast path from a whole 160-byte Cookie: header */
 static void op_header_state(void) {
     cookieprefs_state st = COOKIEPREFS_STATE_NOT_ASKED;
-    cookieprefs_header_category_state((const uint8_t *)HEADER, sizeof HEADER - 1, "cookies_preferences", 1, &st);
+    sink += (unsigned)cookieprefs_header_category_state((const uint8_t *)HEADER, sizeof HEADER - 1,
+                                                        "cookies_preferences", 1, &st);
     sink += (unsigned)st;
 }
 
@@ -69,14 +70,15 @@ static void op_header_state(void) {
 static void op_encode(void) {
     uint8_t buf[COOKIEPREFS_MAX_ENCODED_LEN + 1];
     size_t n = 0;
-    cookieprefs_preferences_encode(prefs, buf, sizeof buf, &n);
+    sink += (unsigned)cookieprefs_preferences_encode(prefs, buf, sizeof buf, &n);
     sink += (unsigned)n + buf[0];
 }
 
 /* Cookie: header lookup */
 static void op_cookie_find(void) {
     size_t off = 0, len = 0;
-    cookieprefs_cookie_find((const uint8_t *)HEADER, sizeof HEADER - 1, "cookies_preferences", &off, &len);
+    sink += (unsigned)cookieprefs_cookie_find((const uint8_t *)HEADER, sizeof HEADER - 1, "cookies_preferences",
+                                              &off, &len);
     sink += (unsigned)(off + len);
 }
 
@@ -84,9 +86,9 @@ static void op_cookie_find(void) {
 static void op_evaluate(void) {
     cookieprefs_evaluation *ev = NULL;
     bool banner = false;
-    if (cookieprefs_policy_evaluate_value(policy, (const uint8_t *)VALUE, sizeof VALUE - 1, today, false, &ev) ==
+    if (cookieprefs_policy_evaluate_value(policy, (const uint8_t *)VALUE, sizeof VALUE - 1, today, 0, &ev) ==
         COOKIEPREFS_STATUS_OK) {
-        cookieprefs_evaluation_needs_banner(ev, &banner);
+        sink += (unsigned)cookieprefs_evaluation_needs_banner(ev, &banner);
         cookieprefs_evaluation_free(ev);
     }
     sink += banner;
@@ -96,9 +98,9 @@ static void op_evaluate(void) {
 static void op_evaluate_header(void) {
     cookieprefs_evaluation *ev = NULL;
     bool banner = false;
-    if (cookieprefs_policy_evaluate_header(policy, (const uint8_t *)HEADER, sizeof HEADER - 1, today, false, &ev) ==
+    if (cookieprefs_policy_evaluate_header(policy, (const uint8_t *)HEADER, sizeof HEADER - 1, today, 0, &ev) ==
         COOKIEPREFS_STATUS_OK) {
-        cookieprefs_evaluation_needs_banner(ev, &banner);
+        sink += (unsigned)cookieprefs_evaluation_needs_banner(ev, &banner);
         cookieprefs_evaluation_free(ev);
     }
     sink += banner;

@@ -56,7 +56,8 @@ def main():
         checks.append(("decode-invalid", case))
     for case in evaluate["cases"]:
         policy = evaluate["policies"][case["policy"]]
-        lines.append(f"policy\t{hexed(json.dumps(policy))}")
+        cookie_name = (policy.get("cookie") or {}).get("name", "cookies_preferences")
+        lines.append(f"policy\t{hexed(json.dumps(policy))}\t{hexed(cookie_name)}")
         checks.append(("policy", case))
         value = "-" if case["value"] is None else hexed(case["value"])  # "-": no cookie
         names = ",".join(case["expected"]["categories"])

@@ -2,6 +2,7 @@
  * every status path and NULL handling. Exits non-zero on the first failure. */
 #include "cookieprefs.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,6 +74,7 @@ static void test_version_and_status(void) {
             {COOKIEPREFS_STATUS_INVALID_UTF8, 101, "invalid_utf8"},
             {COOKIEPREFS_STATUS_NOT_FOUND, 102, "not_found"},
             {COOKIEPREFS_STATUS_PANIC, 103, "panic"},
+            {COOKIEPREFS_STATUS_LENGTH_TOO_LARGE, 104, "length_too_large"},
             {COOKIEPREFS_STATUS_OTHER, 199, "other"},
         };
         size_t i;
@@ -118,14 +120,14 @@ static void test_decode_and_fields(void) {
     CHECK(slots == 3);
     memset(id, 0xAB, sizeof id);
     OK(cookieprefs_preferences_consent_id(p, id, &has));
-    CHECK(!has && id[0] == 0xAB);
+    CHECK(!has && id[0] == 0 && id[15] == 0); /* zeroed without an id */
     OK(cookieprefs_preferences_encoded_len(p, &len));
     CHECK(len == 12);
 
     /* Encode: short buffer untouched, capacity needed reported, then exact. */
     memset(buf, '#', sizeof buf);
     IS(cookieprefs_preferences_encode(p, (uint8_t *)buf, 12, &n), COOKIEPREFS_STATUS_BUFFER_TOO_SMALL);
-    CHECK(n == 13 && buf[0] == '#');
+    CHECK(n == 13 && buf[0] == '\0' && buf[1] == '#'); /* an empty string, the size needed */
     OK(cookieprefs_preferences_encode(p, (uint8_t *)buf, sizeof buf, &n));
     CHECK(n == 12 && strcmp(buf, TYPICAL) == 0);
 
@@ -167,7 +169,7 @@ static void test_decode_errors(void) {
         cookieprefs_preferences *p = (cookieprefs_preferences *)&cases[i];
         IS(cookieprefs_preferences_decode((const uint8_t *)cases[i].value, strlen(cases[i].value), &p),
            cases[i].want);
-        CHECK(p == (cookieprefs_preferences *)&cases[i]); /* out untouched */
+        CHECK(p == NULL); /* fail closed: NULL, never the old pointer */
     }
     {
         cookieprefs_preferences *p = NULL;
@@ -260,7 +262,7 @@ static void test_fast_path_header_and_dates(void) {
         y = -1;
         IS(cookieprefs_date_to_ymd(DAY, &y, &m, NULL), COOKIEPREFS_STATUS_NULL_ARGUMENT);
         IS(cookieprefs_date_to_ymd(DAY, NULL, &m, &dd), COOKIEPREFS_STATUS_NULL_ARGUMENT);
-        CHECK(y == -1); /* out untouched on error */
+        CHECK(y == 0); /* fail closed: the non-NULL out-params are 0 */
     }
 
     /* The header fast path: no handle, no allocation. */
@@ -305,7 +307,7 @@ static void test_policy_and_evaluation(void) {
     OK(cookieprefs_policy_revision(pol, &rev));
     CHECK(rev == 3);
 
-    OK(cookieprefs_policy_evaluate_header(pol, (const uint8_t *)header, strlen(header), DAY, false, &ev));
+    OK(cookieprefs_policy_evaluate_header(pol, (const uint8_t *)header, strlen(header), DAY, 0, &ev));
     OK(cookieprefs_evaluation_needs_banner(ev, &b));
     CHECK(!b);
     OK(cookieprefs_evaluation_banner_reason(ev, &reason));
@@ -325,8 +327,11 @@ static void test_policy_and_evaluation(void) {
     IS(cookieprefs_evaluation_consent_mode(ev, 7, &b), COOKIEPREFS_STATUS_UNKNOWN_NAME);
     OK(cookieprefs_evaluation_consent_mode_json(ev, (uint8_t *)buf, sizeof buf, &n));
     CHECK(strstr(buf, "\"analytics_storage\":\"granted\"") != NULL);
-    IS(cookieprefs_evaluation_consent_mode_json(ev, (uint8_t *)buf, 10, &n), COOKIEPREFS_STATUS_BUFFER_TOO_SMALL);
-    CHECK(n == strlen(buf) + 1);
+    {
+        size_t full = n;
+        IS(cookieprefs_evaluation_consent_mode_json(ev, (uint8_t *)buf, 10, &n), COOKIEPREFS_STATUS_BUFFER_TOO_SMALL);
+        CHECK(n == full + 1 && buf[0] == '\0');
+    }
     OK(cookieprefs_evaluation_set_cookie_header(ev, (uint8_t *)buf, sizeof buf, &n));
     CHECK(strcmp(buf, "cookies_preferences=BAADCdcJ1w5Q; Max-Age=15811200; Path=/; SameSite=Lax; Secure") == 0);
     OK(cookieprefs_evaluation_stored(ev, &stored));
@@ -336,7 +341,7 @@ static void test_policy_and_evaluation(void) {
     cookieprefs_evaluation_free(ev);
 
     /* A junk cookie and GPC: fail closed, third_party refused by GPC. */
-    OK(cookieprefs_policy_evaluate_header(pol, (const uint8_t *)bad, strlen(bad), DAY, true, &ev));
+    OK(cookieprefs_policy_evaluate_header(pol, (const uint8_t *)bad, strlen(bad), DAY, 1, &ev));
     OK(cookieprefs_evaluation_banner_reason(ev, &reason));
     CHECK(reason == COOKIEPREFS_BANNER_REASON_INVALID_VALUE);
     OK(cookieprefs_evaluation_value_status(ev, &vs));
@@ -366,17 +371,17 @@ static void test_policy_and_evaluation(void) {
     cookieprefs_evaluation_free(ev);
 
     /* No cookie at all. */
-    OK(cookieprefs_policy_evaluate_value(pol, NULL, 0, DAY, false, &ev));
+    OK(cookieprefs_policy_evaluate_value(pol, NULL, 0, DAY, 0, &ev));
     OK(cookieprefs_evaluation_banner_reason(ev, &reason));
     CHECK(reason == COOKIEPREFS_BANNER_REASON_NO_CHOICE);
     cookieprefs_evaluation_free(ev);
-    OK(cookieprefs_policy_evaluate_value(pol, (const uint8_t *)TYPICAL, 12, DAY, false, &ev));
+    OK(cookieprefs_policy_evaluate_value(pol, (const uint8_t *)TYPICAL, 12, DAY, 0, &ev));
     OK(cookieprefs_evaluation_needs_banner(ev, &b));
     CHECK(!b);
     cookieprefs_evaluation_free(ev);
 
     /* A date two days ahead of today is rejected (one day of skew is allowed). */
-    OK(cookieprefs_policy_evaluate_value(pol, (const uint8_t *)TYPICAL, 12, DAY - 2, false, &ev));
+    OK(cookieprefs_policy_evaluate_value(pol, (const uint8_t *)TYPICAL, 12, DAY - 2, 0, &ev));
     OK(cookieprefs_evaluation_value_status(ev, &vs));
     CHECK(vs == COOKIEPREFS_STATUS_DATE_IN_FUTURE);
     OK(cookieprefs_evaluation_banner_reason(ev, &reason));
@@ -392,13 +397,13 @@ static void test_policy_and_evaluation(void) {
         CHECK(id == 0);
         id = 99;
         IS(cookieprefs_policy_category_id(pol, "youtube", &id), COOKIEPREFS_STATUS_UNKNOWN_CATEGORY);
-        CHECK(id == 99);
+        CHECK(id == COOKIEPREFS_NO_CATEGORY); /* not a category: nothing is granted by it */
         IS(cookieprefs_policy_category_id(pol, "\xff", &id), COOKIEPREFS_STATUS_INVALID_UTF8);
         IS(cookieprefs_policy_category_id(pol, NULL, &id), COOKIEPREFS_STATUS_NULL_ARGUMENT);
         IS(cookieprefs_policy_category_id(NULL, "statistics", &id), COOKIEPREFS_STATUS_NULL_ARGUMENT);
         IS(cookieprefs_policy_category_id(pol, "statistics", NULL), COOKIEPREFS_STATUS_NULL_ARGUMENT);
 
-        OK(cookieprefs_policy_evaluate_header(pol, NULL, 0, DAY, true, &ev));
+        OK(cookieprefs_policy_evaluate_header(pol, NULL, 0, DAY, 1, &ev));
         OK(cookieprefs_evaluation_gpc_applied(ev, &b));
         CHECK(b);
         OK(cookieprefs_evaluation_allowed(ev, 0, &b));
@@ -410,7 +415,7 @@ static void test_policy_and_evaluation(void) {
         IS(cookieprefs_evaluation_gpc_applied(NULL, &b), COOKIEPREFS_STATUS_NULL_ARGUMENT);
         cookieprefs_evaluation_free(ev);
 
-        OK(cookieprefs_policy_evaluate_header(pol, (const uint8_t *)header, strlen(header), DAY, true, &ev));
+        OK(cookieprefs_policy_evaluate_header(pol, (const uint8_t *)header, strlen(header), DAY, 1, &ev));
         OK(cookieprefs_evaluation_gpc_applied(ev, &b));
         CHECK(!b); /* the stored choice wins */
         OK(cookieprefs_evaluation_allowed(ev, 1, &b));
@@ -418,8 +423,8 @@ static void test_policy_and_evaluation(void) {
         cookieprefs_evaluation_free(ev);
     }
 
-    IS(cookieprefs_policy_evaluate_header(NULL, NULL, 0, DAY, false, &ev), COOKIEPREFS_STATUS_NULL_ARGUMENT);
-    IS(cookieprefs_policy_evaluate_header(pol, NULL, 0, DAY, false, NULL), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    IS(cookieprefs_policy_evaluate_header(NULL, NULL, 0, DAY, 0, &ev), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    IS(cookieprefs_policy_evaluate_header(pol, NULL, 0, DAY, 0, NULL), COOKIEPREFS_STATUS_NULL_ARGUMENT);
     IS(cookieprefs_evaluation_needs_banner(NULL, &b), COOKIEPREFS_STATUS_NULL_ARGUMENT);
     cookieprefs_policy_free(pol);
 
@@ -466,19 +471,24 @@ static void test_error_detail(void) {
     CHECK(strcmp(message(&err), "invalid character 0x3d at offset 12: only A-Z a-z 0-9 - _ are allowed") == 0);
     CHECK(strcmp(err.message, message(&err)) == 0);
 
-    /* A short buffer: BUFFER_TOO_SMALL, untouched, the capacity needed. */
+    /* A short buffer: BUFFER_TOO_SMALL, an empty string, the capacity needed. */
     memset(small, '#', sizeof small);
     IS(cookieprefs_error_message(&err, small, sizeof small, &n), COOKIEPREFS_STATUS_BUFFER_TOO_SMALL);
     CHECK(n == strlen(err.message) + 1);
-    CHECK(small[0] == '#' && small[7] == '#');
+    CHECK(small[0] == '\0' && small[7] == '#');
     IS(cookieprefs_error_message(NULL, small, sizeof small, &n), COOKIEPREFS_STATUS_NULL_ARGUMENT);
     IS(cookieprefs_error_message(&err, small, sizeof small, NULL), COOKIEPREFS_STATUS_NULL_ARGUMENT);
 
     /* Success writes an empty detail; NULL for the detail is allowed. */
     OK(cookieprefs_preferences_decode_ex((const uint8_t *)TYPICAL, 12, &p, &err));
     CHECK(err.status == COOKIEPREFS_STATUS_OK && err.offset == -1 && err.message[0] == '\0');
-    IS(cookieprefs_preferences_decode_ex((const uint8_t *)bad_value, 13, &p, NULL),
-       COOKIEPREFS_STATUS_INVALID_CHARACTER);
+    {
+        /* A failure writes NULL to its out-parameter: never pass a live handle's address. */
+        cookieprefs_preferences *q = p;
+        IS(cookieprefs_preferences_decode_ex((const uint8_t *)bad_value, 13, &q, NULL),
+           COOKIEPREFS_STATUS_INVALID_CHARACTER);
+        CHECK(q == NULL);
+    }
 
     /* A refused change. */
     IS(cookieprefs_preferences_set_revision_ex(p, 5000, &err), COOKIEPREFS_STATUS_REVISION_OUT_OF_RANGE);
@@ -503,7 +513,7 @@ static void test_error_detail(void) {
 
     /* A choice of a category the policy does not offer; the detail of a rejected cookie. */
     OK(cookieprefs_policy_from_json_ex((const uint8_t *)"{\"revision\": 3}", 15, &pol, &err));
-    OK(cookieprefs_policy_evaluate_value(pol, (const uint8_t *)"BAADCdcJ1w5", 11, DAY, false, &ev));
+    OK(cookieprefs_policy_evaluate_value(pol, (const uint8_t *)"BAADCdcJ1w5", 11, DAY, 0, &ev));
     IS(cookieprefs_evaluation_choose_ex(ev, (const uint8_t *)"\x10", 1, 0, &p, &err),
        COOKIEPREFS_STATUS_CATEGORY_NOT_OFFERED);
     CHECK(strcmp(cookieprefs_status_str(err.status), "category_not_offered") == 0);
@@ -515,6 +525,315 @@ static void test_error_detail(void) {
     cookieprefs_policy_free(pol);
 }
 
+/* Finding 5: a caller that ignores a status still fails closed. Each call
+ * below fails; every out-parameter it was given then holds its fail-closed
+ * value, whatever it held before (the sentinels say "granted"/garbage). */
+static void test_fail_closed(void) {
+    static const char header[] = "sessionid=x; cookies_preferences=BAADCdcJ1w5Q";
+    cookieprefs_policy *pol = NULL;
+    cookieprefs_evaluation *ev = (cookieprefs_evaluation *)&pol; /* garbage */
+    cookieprefs_preferences *p = (cookieprefs_preferences *)&pol;
+    cookieprefs_state st;
+    cookieprefs_banner_reason reason;
+    cookieprefs_status vs;
+    cookieprefs_method m;
+    cookieprefs_error err;
+    bool b;
+    uint8_t id, u8v, cid[16];
+    uint16_t u16v;
+    size_t n, off, len;
+    char buf[64];
+
+    /* The README's case: the policy failed to load, the status was not
+     * looked at. Evaluating with a NULL policy: NULL_ARGUMENT and ev NULL. */
+    IS(cookieprefs_policy_from_json((const uint8_t *)"{", 1, &pol), COOKIEPREFS_STATUS_INVALID_JSON);
+    CHECK(pol == NULL);
+    IS(cookieprefs_policy_evaluate_header(pol, (const uint8_t *)header, strlen(header), DAY, 0, &ev),
+       COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(ev == NULL);
+    /* ...and every read of that NULL evaluation grants nothing. */
+    st = COOKIEPREFS_STATE_GRANTED;
+    IS(cookieprefs_evaluation_state(ev, 1, &st), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(st == COOKIEPREFS_STATE_NOT_ASKED);
+    b = true;
+    IS(cookieprefs_evaluation_allowed(ev, 1, &b), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(!b);
+    b = true;
+    IS(cookieprefs_evaluation_allowed(ev, 0, &b), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(!b); /* even necessary: the call failed */
+    b = true;
+    IS(cookieprefs_evaluation_needs_banner(ev, &b), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(!b);
+    b = true;
+    IS(cookieprefs_evaluation_gpc_applied(ev, &b), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(!b);
+    b = true;
+    IS(cookieprefs_evaluation_consent_mode(ev, COOKIEPREFS_CONSENT_TYPE_AD_STORAGE, &b),
+       COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(!b);
+    reason = COOKIEPREFS_BANNER_REASON_EXPIRED;
+    IS(cookieprefs_evaluation_banner_reason(ev, &reason), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(reason == COOKIEPREFS_BANNER_REASON_NONE);
+    vs = COOKIEPREFS_STATUS_OK;
+    IS(cookieprefs_evaluation_value_status(ev, &vs), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(vs == COOKIEPREFS_STATUS_NULL_ARGUMENT); /* never OK */
+    memset(&err, 0, sizeof err);
+    IS(cookieprefs_evaluation_value_error(ev, &err), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(err.status == COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    memset(buf, '#', sizeof buf);
+    n = 99;
+    IS(cookieprefs_evaluation_consent_mode_json(ev, (uint8_t *)buf, sizeof buf, &n), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(buf[0] == '\0' && n == 0);
+    memset(buf, '#', sizeof buf);
+    n = 99;
+    IS(cookieprefs_evaluation_set_cookie_header(ev, (uint8_t *)buf, sizeof buf, &n), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(buf[0] == '\0' && n == 0);
+    p = (cookieprefs_preferences *)&pol;
+    IS(cookieprefs_evaluation_stored(ev, &p), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(p == NULL);
+    p = (cookieprefs_preferences *)&pol;
+    IS(cookieprefs_evaluation_choose(ev, NULL, 0, 0, &p), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(p == NULL);
+    ev = (cookieprefs_evaluation *)&pol;
+    IS(cookieprefs_policy_evaluate_value(NULL, NULL, 0, DAY, 0, &ev), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(ev == NULL);
+
+    /* A name that fails to resolve leaves an id that is no category: the
+     * next call fails too and grants nothing (0 would be necessary). */
+    OK(cookieprefs_policy_default(&pol));
+    id = 0;
+    IS(cookieprefs_policy_category_id(pol, "youtube", &id), COOKIEPREFS_STATUS_UNKNOWN_CATEGORY);
+    CHECK(id == COOKIEPREFS_NO_CATEGORY);
+    id = 0;
+    IS(cookieprefs_policy_category_id(NULL, "statistics", &id), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(id == COOKIEPREFS_NO_CATEGORY);
+    OK(cookieprefs_policy_evaluate_header(pol, (const uint8_t *)header, strlen(header), DAY, 0, &ev));
+    b = true;
+    IS(cookieprefs_evaluation_allowed(ev, id, &b), COOKIEPREFS_STATUS_INVALID_CATEGORY);
+    CHECK(!b);
+    b = true;
+    IS(cookieprefs_policy_header_allowed(pol, (const uint8_t *)header, strlen(header), DAY, 0, id, &b),
+       COOKIEPREFS_STATUS_INVALID_CATEGORY);
+    CHECK(!b);
+    /* Not-found: the stored value and the refresh header. */
+    cookieprefs_evaluation_free(ev);
+    OK(cookieprefs_policy_evaluate_header(pol, NULL, 0, DAY, 0, &ev));
+    p = (cookieprefs_preferences *)&pol;
+    IS(cookieprefs_evaluation_stored(ev, &p), COOKIEPREFS_STATUS_NOT_FOUND);
+    CHECK(p == NULL);
+    cookieprefs_evaluation_free(ev);
+
+    /* Preferences getters on a NULL handle. */
+    u16v = 7;
+    IS(cookieprefs_preferences_revision(NULL, &u16v), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(u16v == 0);
+    u16v = 7;
+    IS(cookieprefs_preferences_updated_days(NULL, &u16v), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(u16v == 0);
+    u8v = 7;
+    IS(cookieprefs_preferences_slot_count(NULL, &u8v), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(u8v == 0);
+    m = COOKIEPREFS_METHOD_IMPORTED;
+    IS(cookieprefs_preferences_method(NULL, &m), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(m == COOKIEPREFS_METHOD_BANNER);
+    n = 7;
+    IS(cookieprefs_preferences_encoded_len(NULL, &n), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(n == 0);
+    st = COOKIEPREFS_STATE_GRANTED;
+    IS(cookieprefs_preferences_state(NULL, 1, &st), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(st == COOKIEPREFS_STATE_NOT_ASKED);
+    memset(cid, 0xAB, sizeof cid);
+    b = true;
+    IS(cookieprefs_preferences_consent_id(NULL, cid, &b), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(!b && cid[0] == 0 && cid[15] == 0);
+    memset(buf, '#', sizeof buf);
+    n = 99;
+    IS(cookieprefs_preferences_encode(NULL, (uint8_t *)buf, sizeof buf, &n), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(buf[0] == '\0' && n == 0);
+    p = (cookieprefs_preferences *)&pol;
+    IS(cookieprefs_preferences_decode((const uint8_t *)"junk!", 5, &p), COOKIEPREFS_STATUS_INVALID_CHARACTER);
+    CHECK(p == NULL);
+
+    /* The stored-state fast paths and the header lookup. */
+    st = COOKIEPREFS_STATE_GRANTED;
+    IS(cookieprefs_value_category_state((const uint8_t *)"BAADCdcJ1w5", 11, 1, &st), COOKIEPREFS_STATUS_TRUNCATED);
+    CHECK(st == COOKIEPREFS_STATE_NOT_ASKED);
+    st = COOKIEPREFS_STATE_GRANTED;
+    IS(cookieprefs_header_category_state((const uint8_t *)header, strlen(header), NULL, 1, &st),
+       COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(st == COOKIEPREFS_STATE_NOT_ASKED); /* another argument was NULL */
+    off = len = 99;
+    IS(cookieprefs_cookie_find((const uint8_t *)header, strlen(header), "absent", &off, &len),
+       COOKIEPREFS_STATUS_NOT_FOUND);
+    CHECK(off == 0 && len == 0);
+    len = 99;
+    IS(cookieprefs_cookie_find((const uint8_t *)header, strlen(header), "cookies_preferences", NULL, &len),
+       COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(len == 0); /* the non-NULL out-param, when another is NULL */
+
+    /* Dates and the error message. */
+    u16v = 7;
+    IS(cookieprefs_date_from_ymd(2026, 2, 30, &u16v), COOKIEPREFS_STATUS_INVALID_DATE);
+    CHECK(u16v == 0);
+    {
+        int32_t y = -1;
+        uint32_t dd = 9;
+        IS(cookieprefs_date_to_ymd(DAY, &y, NULL, &dd), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+        CHECK(y == 0 && dd == 0);
+    }
+    memset(buf, '#', sizeof buf);
+    n = 99;
+    IS(cookieprefs_error_message(NULL, buf, sizeof buf, &n), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(buf[0] == '\0' && n == 0);
+    /* BUFFER_TOO_SMALL: an empty string, and the size needed (the one exception). */
+    memset(buf, '#', sizeof buf);
+    n = 0;
+    IS(cookieprefs_policy_delete_cookie_header(pol, (uint8_t *)buf, 4, &n), COOKIEPREFS_STATUS_BUFFER_TOO_SMALL);
+    CHECK(buf[0] == '\0' && buf[1] == '#' && n == 62);
+    memset(buf, '#', sizeof buf);
+    n = 0;
+    IS(cookieprefs_policy_delete_cookie_header(pol, (uint8_t *)buf, 0, &n), COOKIEPREFS_STATUS_BUFFER_TOO_SMALL);
+    CHECK(buf[0] == '#' && n == 62); /* capacity 0: nothing written to the buffer */
+    cookieprefs_policy_free(pol);
+}
+
+/* Lengths no object can have: LENGTH_TOO_LARGE, nothing read (ASan and
+ * valgrind would see a read of (size_t)-1 bytes). */
+static void test_huge_lengths(void) {
+    static const char header[] = "cookies_preferences=BAADCdcJ1w5Q";
+    const uint8_t *h = (const uint8_t *)header;
+    const size_t huge[] = {(size_t)-1, (size_t)PTRDIFF_MAX + 1};
+    cookieprefs_policy *pol = NULL;
+    cookieprefs_evaluation *ev = NULL;
+    cookieprefs_preferences *p = NULL;
+    cookieprefs_state st;
+    size_t i, off, len;
+    bool b;
+
+    OK(cookieprefs_policy_default(&pol));
+    CHECK(strcmp(cookieprefs_status_str(COOKIEPREFS_STATUS_LENGTH_TOO_LARGE), "length_too_large") == 0);
+    for (i = 0; i < sizeof huge / sizeof huge[0]; i++) {
+        size_t n = huge[i];
+        p = (cookieprefs_preferences *)&pol;
+        IS(cookieprefs_preferences_decode(h, n, &p), COOKIEPREFS_STATUS_LENGTH_TOO_LARGE);
+        CHECK(p == NULL);
+        st = COOKIEPREFS_STATE_GRANTED;
+        IS(cookieprefs_value_category_state(h, n, 1, &st), COOKIEPREFS_STATUS_LENGTH_TOO_LARGE);
+        CHECK(st == COOKIEPREFS_STATE_NOT_ASKED);
+        st = COOKIEPREFS_STATE_GRANTED;
+        IS(cookieprefs_header_category_state(h, n, "cookies_preferences", 1, &st), COOKIEPREFS_STATUS_LENGTH_TOO_LARGE);
+        CHECK(st == COOKIEPREFS_STATE_NOT_ASKED);
+        IS(cookieprefs_cookie_find(h, n, "cookies_preferences", &off, &len), COOKIEPREFS_STATUS_LENGTH_TOO_LARGE);
+        ev = (cookieprefs_evaluation *)&pol;
+        IS(cookieprefs_policy_evaluate_header(pol, h, n, DAY, 0, &ev), COOKIEPREFS_STATUS_LENGTH_TOO_LARGE);
+        CHECK(ev == NULL);
+        IS(cookieprefs_policy_evaluate_value(pol, h, n, DAY, 0, &ev), COOKIEPREFS_STATUS_LENGTH_TOO_LARGE);
+        b = true;
+        IS(cookieprefs_policy_header_allowed(pol, h, n, DAY, 0, 1, &b), COOKIEPREFS_STATUS_LENGTH_TOO_LARGE);
+        CHECK(!b);
+        b = true;
+        IS(cookieprefs_policy_header_needs_banner(pol, h, n, DAY, 0, &b), COOKIEPREFS_STATUS_LENGTH_TOO_LARGE);
+        CHECK(!b);
+        {
+            cookieprefs_policy *other = (cookieprefs_policy *)&pol;
+            IS(cookieprefs_policy_from_json(h, n, &other), COOKIEPREFS_STATUS_LENGTH_TOO_LARGE);
+            CHECK(other == NULL);
+        }
+    }
+    OK(cookieprefs_policy_evaluate_header(pol, NULL, 0, DAY, 0, &ev));
+    IS(cookieprefs_evaluation_choose(ev, h, (size_t)-1, 0, &p), COOKIEPREFS_STATUS_LENGTH_TOO_LARGE);
+    CHECK(p == NULL);
+    cookieprefs_evaluation_free(ev);
+    cookieprefs_policy_free(pol);
+}
+
+/* gpc is an int tested != 0: 0x100 (a bool mis-declared as a wider type)
+ * is a GPC signal. */
+static void test_gpc_is_nonzero(void) {
+    cookieprefs_policy *pol = NULL;
+    cookieprefs_evaluation *ev = NULL;
+    cookieprefs_state st;
+    bool b;
+    const int signals[] = {1, 0x100, -1, 0x10000};
+    size_t i;
+
+    OK(cookieprefs_policy_default(&pol));
+    for (i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+        OK(cookieprefs_policy_evaluate_header(pol, NULL, 0, DAY, signals[i], &ev));
+        OK(cookieprefs_evaluation_gpc_applied(ev, &b));
+        CHECK(b);
+        OK(cookieprefs_evaluation_state(ev, 3 /* third_party */, &st));
+        CHECK(st == COOKIEPREFS_STATE_DENIED);
+        cookieprefs_evaluation_free(ev);
+    }
+    OK(cookieprefs_policy_evaluate_header(pol, NULL, 0, DAY, 0, &ev));
+    OK(cookieprefs_evaluation_gpc_applied(ev, &b));
+    CHECK(!b);
+    cookieprefs_evaluation_free(ev);
+    cookieprefs_policy_free(pol);
+}
+
+/* Finding 6: the edge call applies every rule the stored-state fast path skips. */
+static void test_edge_call(void) {
+    static const char header[] = "sessionid=x; cookies_preferences=BAADCdcJ1w5Q";
+    static const char reconsent[] =
+        "{\"revision\": 4, \"categories\": [{\"id\": 1, \"name\": \"statistics\", \"since_revision\": 4}]}";
+    const uint8_t *h = (const uint8_t *)header;
+    const size_t n = strlen(header);
+    cookieprefs_policy *pol = NULL, *pol4 = NULL;
+    cookieprefs_state st;
+    bool b;
+
+    OK(cookieprefs_policy_from_json((const uint8_t *)"{\"revision\": 3}", 15, &pol));
+    OK(cookieprefs_policy_from_json((const uint8_t *)reconsent, strlen(reconsent), &pol4));
+    OK(cookieprefs_header_category_state(h, n, "cookies_preferences", 1, &st));
+    CHECK(st == COOKIEPREFS_STATE_GRANTED); /* stored, rules not applied */
+
+    OK(cookieprefs_policy_header_allowed(pol, h, n, DAY, 0, 1, &b));
+    CHECK(b);
+    OK(cookieprefs_policy_header_allowed(pol, h, n, DAY, 0, 3, &b));
+    CHECK(!b); /* refused */
+    OK(cookieprefs_policy_header_allowed(pol, h, n, DAY, 0, 0, &b));
+    CHECK(b); /* necessary */
+    OK(cookieprefs_policy_header_allowed(pol, h, n, DAY, 0, 16, &b));
+    CHECK(!b); /* not offered */
+    OK(cookieprefs_policy_header_needs_banner(pol, h, n, DAY, 0, &b));
+    CHECK(!b);
+    OK(cookieprefs_policy_header_allowed(pol, h, n, DAY + 183, 0, 1, &b));
+    CHECK(!b); /* expired */
+    OK(cookieprefs_policy_header_needs_banner(pol, h, n, DAY + 183, 0, &b));
+    CHECK(b);
+    OK(cookieprefs_policy_header_allowed(pol, h, n, DAY - 2, 0, 1, &b));
+    CHECK(!b); /* dated after today + 1 */
+    OK(cookieprefs_policy_header_allowed(pol4, h, n, DAY, 0, 1, &b));
+    CHECK(!b); /* given under an older revision */
+    OK(cookieprefs_policy_header_allowed(pol, (const uint8_t *)"cookies_preferences=junk!", 25, DAY, 0, 1, &b));
+    CHECK(!b); /* invalid value: not an error, nothing granted */
+    OK(cookieprefs_policy_header_allowed(pol, NULL, 0, DAY, 0, 0, &b));
+    CHECK(b); /* no header: necessary only */
+    OK(cookieprefs_policy_header_needs_banner(pol, NULL, 0, DAY, 1, &b));
+    CHECK(b);
+    b = true;
+    IS(cookieprefs_policy_header_allowed(pol, h, n, DAY, 0, 64, &b), COOKIEPREFS_STATUS_INVALID_CATEGORY);
+    CHECK(!b);
+    b = true;
+    IS(cookieprefs_policy_header_allowed(pol, h, n, DAY, 0, 256, &b), COOKIEPREFS_STATUS_INVALID_CATEGORY);
+    CHECK(!b); /* 256 is not truncated to 0 (necessary) */
+    b = true;
+    IS(cookieprefs_policy_header_allowed(NULL, h, n, DAY, 0, 1, &b), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(!b);
+    b = true;
+    IS(cookieprefs_policy_header_allowed(pol, NULL, 4, DAY, 0, 1, &b), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(!b);
+    IS(cookieprefs_policy_header_allowed(pol, h, n, DAY, 0, 1, NULL), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    b = true;
+    IS(cookieprefs_policy_header_needs_banner(NULL, h, n, DAY, 0, &b), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(!b);
+    IS(cookieprefs_policy_header_needs_banner(pol, h, n, DAY, 0, NULL), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    cookieprefs_policy_free(pol4);
+    cookieprefs_policy_free(pol);
+}
+
 int main(void) {
     test_version_and_status();
     test_decode_and_fields();
@@ -523,6 +842,10 @@ int main(void) {
     test_fast_path_header_and_dates();
     test_policy_and_evaluation();
     test_error_detail();
+    test_fail_closed();
+    test_huge_lengths();
+    test_gpc_is_nonzero();
+    test_edge_call();
     printf("test_api (C): %d checks passed\n", checks);
     return 0;
 }

@@ -115,7 +115,7 @@ int main() {
 
     std::string_view header = "csrftoken=x; cookies_preferences=BAADCdcJ1w5Q";
     cookieprefs_evaluation *rawe = nullptr;
-    CHECK(cookieprefs_policy_evaluate_header(policy.get(), bytes(header), header.size(), day, false, &rawe) ==
+    CHECK(cookieprefs_policy_evaluate_header(policy.get(), bytes(header), header.size(), day, 0, &rawe) ==
           COOKIEPREFS_STATUS_OK);
     Eval ev(rawe);
     bool banner = false;
@@ -248,10 +248,22 @@ int main() {
           COOKIEPREFS_STATUS_OK);
     CHECK(std::string_view(text.data(), n) == "cookies_preferences=; Max-Age=0; Path=/; SameSite=Lax; Secure");
 
+    // The default policy is revision 0: the revision-3 value fails closed.
     cookieprefs_policy *rawd = nullptr;
     CHECK(cookieprefs_policy_default(&rawd) == COOKIEPREFS_STATUS_OK);
     PolicyPtr def(rawd);
-    CHECK(cookieprefs_policy_evaluate_value(def.get(), bytes(value), value.size(), day, false, &rawe) ==
+    CHECK(cookieprefs_policy_evaluate_value(def.get(), bytes(value), value.size(), day, 0, &rawe) ==
+          COOKIEPREFS_STATUS_OK);
+    Eval future(rawe);
+    CHECK(cookieprefs_evaluation_value_status(future.get(), &vs) == COOKIEPREFS_STATUS_OK &&
+          vs == COOKIEPREFS_STATUS_REVISION_IN_FUTURE);
+    CHECK(cookieprefs_evaluation_needs_banner(future.get(), &b) == COOKIEPREFS_STATUS_OK && b);
+
+    const std::string_view r3_json = R"({"revision": 3})";
+    cookieprefs_policy *rawr3 = nullptr;
+    CHECK(cookieprefs_policy_from_json(bytes(r3_json), r3_json.size(), &rawr3) == COOKIEPREFS_STATUS_OK);
+    PolicyPtr r3(rawr3);
+    CHECK(cookieprefs_policy_evaluate_value(r3.get(), bytes(value), value.size(), day, 0, &rawe) ==
           COOKIEPREFS_STATUS_OK);
     Eval ev2(rawe);
     CHECK(cookieprefs_evaluation_needs_banner(ev2.get(), &b) == COOKIEPREFS_STATUS_OK && !b);
@@ -259,8 +271,69 @@ int main() {
                                                    &n) == COOKIEPREFS_STATUS_OK);
     CHECK(std::string_view(text.data(), n) ==
           "cookies_preferences=BAADCdcJ1w5Q; Max-Age=15811200; Path=/; SameSite=Lax; Secure");
-    CHECK(cookieprefs_policy_evaluate_value(nullptr, nullptr, 0, day, false, &rawe) ==
+    CHECK(cookieprefs_policy_evaluate_value(nullptr, nullptr, 0, day, 0, &rawe) ==
           COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    // Fail closed: a NULL policy (one that failed to load) gives NULL_ARGUMENT
+    // and a NULL evaluation, whose reads grant nothing.
+    {
+        cookieprefs_evaluation *none = reinterpret_cast<cookieprefs_evaluation *>(&b);  // garbage
+        CHECK(cookieprefs_policy_evaluate_header(nullptr, bytes(header), header.size(), day, 0, &none) ==
+              COOKIEPREFS_STATUS_NULL_ARGUMENT);
+        CHECK(none == nullptr);
+        st = COOKIEPREFS_STATE_GRANTED;
+        CHECK(cookieprefs_evaluation_state(none, 1, &st) == COOKIEPREFS_STATUS_NULL_ARGUMENT);
+        CHECK(st == COOKIEPREFS_STATE_NOT_ASKED);
+        b = true;
+        CHECK(cookieprefs_evaluation_allowed(none, 1, &b) == COOKIEPREFS_STATUS_NULL_ARGUMENT && !b);
+        id = 0;
+        CHECK(cookieprefs_policy_category_id(policy.get(), "matomo", &id) == COOKIEPREFS_STATUS_UNKNOWN_CATEGORY);
+        CHECK(id == COOKIEPREFS_NO_CATEGORY);
+        b = true;
+        CHECK(cookieprefs_evaluation_allowed(ev.get(), id, &b) == COOKIEPREFS_STATUS_INVALID_CATEGORY && !b);
+        size_t off2 = 9, len2 = 9;
+        CHECK(cookieprefs_cookie_find(bytes(header), header.size(), nullptr, &off2, &len2) ==
+              COOKIEPREFS_STATUS_NULL_ARGUMENT);
+        CHECK(off2 == 0 && len2 == 0);
+        std::string small(4, '#');
+        CHECK(cookieprefs_policy_delete_cookie_header(policy.get(), reinterpret_cast<uint8_t *>(small.data()),
+                                                      small.size(), &n) == COOKIEPREFS_STATUS_BUFFER_TOO_SMALL);
+        CHECK(small[0] == '\0' && n == 62);
+    }
+    // (size_t)-1 is LENGTH_TOO_LARGE, never read.
+    {
+        const size_t huge = static_cast<size_t>(-1);
+        cookieprefs_evaluation *none = nullptr;
+        b = true;
+        CHECK(cookieprefs_policy_header_allowed(policy.get(), bytes(header), huge, day, 0, 1, &b) ==
+                  COOKIEPREFS_STATUS_LENGTH_TOO_LARGE &&
+              !b);
+        CHECK(cookieprefs_policy_evaluate_header(policy.get(), bytes(header), huge, day, 0, &none) ==
+                  COOKIEPREFS_STATUS_LENGTH_TOO_LARGE &&
+              none == nullptr);
+        st = COOKIEPREFS_STATE_GRANTED;
+        CHECK(cookieprefs_value_category_state(bytes(value), huge, 1, &st) == COOKIEPREFS_STATUS_LENGTH_TOO_LARGE &&
+              st == COOKIEPREFS_STATE_NOT_ASKED);
+    }
+    // gpc is an int, nonzero = Sec-GPC: 1; 0x100 is a signal.
+    {
+        CHECK(cookieprefs_policy_evaluate_header(def.get(), nullptr, 0, day, 0x100, &rawe) == COOKIEPREFS_STATUS_OK);
+        Eval gpc_ev(rawe);
+        CHECK(cookieprefs_evaluation_gpc_applied(gpc_ev.get(), &b) == COOKIEPREFS_STATUS_OK && b);
+    }
+    // The edge call: every rule, no handle.
+    CHECK(cookieprefs_policy_header_allowed(r3.get(), bytes(header), header.size(), day, 0, 1, &b) ==
+              COOKIEPREFS_STATUS_OK &&
+          b);
+    CHECK(cookieprefs_policy_header_allowed(r3.get(), bytes(header), header.size(), day + 183, 0, 1, &b) ==
+              COOKIEPREFS_STATUS_OK &&
+          !b);  // expired, though the stored state is GRANTED
+    CHECK(cookieprefs_policy_header_needs_banner(r3.get(), bytes(header), header.size(), day, 0, &b) ==
+              COOKIEPREFS_STATUS_OK &&
+          !b);
+    CHECK(cookieprefs_policy_header_allowed(def.get(), bytes(header), header.size(), day, 0, 1, &b) ==
+              COOKIEPREFS_STATUS_OK &&
+          !b);  // a revision-3 value under the revision-0 default policy
+
     cookieprefs_preferences_free(nullptr);
     cookieprefs_policy_free(nullptr);
     cookieprefs_evaluation_free(nullptr);

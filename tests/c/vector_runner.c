@@ -4,16 +4,21 @@
  *
  *   decode <hex>              -> ok <rev> <created> <updated> <method> <id hex|-> <states 1..63> <re-encoded>
  *                                | error <status name>
- *   policy <hex json>         -> ok | error <status name>     (replaces the current policy)
+ *   policy <hex json> <hex cookie name>
+ *                             -> ok | error <status name>     (replaces the current policy; the
+ *                                cookie name is the policy's, for the edge-call cross-check)
  *   eval <hex value|-> <today days> <gpc 0|1> <hex names, comma-separated>
  *                             -> ok <banner 0|1> <reason> <value status name> <states 0..63> <consent mode x7>
  *                                   <name=state,... for the names, resolved by the policy>
  *   header <hex header> <hex name> -> found <hex value> | none
  *
  * Cross-checks are built in: the fast paths (cookieprefs_value_category_state,
- * cookieprefs_header_category_state) must agree with the handle, and
- * cookieprefs_evaluation_allowed with cookieprefs_evaluation_state; a
- * disagreement changes the answer, so the harness reports it.
+ * cookieprefs_header_category_state) must agree with the handle,
+ * cookieprefs_evaluation_allowed with cookieprefs_evaluation_state, and the
+ * edge calls (cookieprefs_policy_header_allowed, _header_needs_banner, given
+ * the value in a Cookie: header) with the evaluation; a disagreement changes
+ * the answer, so the harness reports it. A getter that fails on a live
+ * handle stops the runner (every status is checked).
  */
 #include "cookieprefs.h"
 
@@ -22,6 +27,51 @@
 #include <string.h>
 
 #define MAX_LINE 65536
+
+/* Every status is used: a call on a live handle that fails is a bug. */
+static void must(cookieprefs_status s, const char *call) {
+    if (s != COOKIEPREFS_STATUS_OK) {
+        printf("%s failed: %s\n", call, cookieprefs_status_str(s));
+        exit(1);
+    }
+}
+#define MUST(call) must((call), #call)
+
+/* Whether the edge calls, given `value` as the cookie of a Cookie: header,
+ * agree with the evaluation `ev` (values that need no quoting only). */
+static char cookie_name[256] = "cookies_preferences";
+
+static int edge_calls_agree(const cookieprefs_policy *policy, const uint8_t *value, size_t n, uint16_t today,
+                            int gpc, const cookieprefs_evaluation *ev) {
+    static uint8_t header[MAX_LINE + 512];
+    char prefix[300];
+    const uint8_t *h = NULL;
+    size_t hn = 0, i, pn;
+    int c;
+    bool want, got;
+    if (value) {
+        for (i = 0; i < n; i++) {
+            uint8_t b = value[i];
+            if (!((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '-' || b == '_'))
+                return 1; /* would need quoting: not a header this check can build */
+        }
+        snprintf(prefix, sizeof prefix, "sessionid=x; %s=", cookie_name);
+        pn = strlen(prefix);
+        memcpy(header, prefix, pn);
+        memcpy(header + pn, value, n);
+        h = header;
+        hn = pn + n;
+    }
+    for (c = 0; c <= 63; c++) {
+        MUST(cookieprefs_evaluation_allowed(ev, (uint8_t)c, &want));
+        if (cookieprefs_policy_header_allowed(policy, h, hn, today, gpc, (uint32_t)c, &got) != COOKIEPREFS_STATUS_OK ||
+            got != want)
+            return 0;
+    }
+    MUST(cookieprefs_evaluation_needs_banner(ev, &want));
+    return cookieprefs_policy_header_needs_banner(policy, h, hn, today, gpc, &got) == COOKIEPREFS_STATUS_OK &&
+           got == want;
+}
 
 static size_t unhex(const char *hex, uint8_t *out, size_t cap) {
     size_t n = 0;
@@ -72,17 +122,17 @@ static void cmd_decode(const char *hex) {
         printf("error\t%s%s\n", cookieprefs_status_str(s), fs == s ? "" : "\tfast-path-disagrees");
         return;
     }
-    cookieprefs_preferences_revision(p, &rev);
-    cookieprefs_preferences_created_days(p, &created);
-    cookieprefs_preferences_updated_days(p, &updated);
-    cookieprefs_preferences_method(p, &m);
-    cookieprefs_preferences_consent_id(p, id, &has);
+    MUST(cookieprefs_preferences_revision(p, &rev));
+    MUST(cookieprefs_preferences_created_days(p, &created));
+    MUST(cookieprefs_preferences_updated_days(p, &updated));
+    MUST(cookieprefs_preferences_method(p, &m));
+    MUST(cookieprefs_preferences_consent_id(p, id, &has));
     printf("ok\t%u\t%u\t%u\t%d\t", rev, created, updated, (int)m);
     if (has) print_hex(id, 16);
     else printf("-");
     printf("\t");
     for (c = 1; c <= 63; c++) {
-        cookieprefs_preferences_state(p, (uint8_t)c, &st);
+        MUST(cookieprefs_preferences_state(p, (uint8_t)c, &st));
         if (cookieprefs_value_category_state(value, len, (uint8_t)c, &fast) != COOKIEPREFS_STATUS_OK || fast != st) {
             printf("X");
             continue;
@@ -110,12 +160,16 @@ int main(void) {
             cmd_decode(hex ? hex : "");
         } else if (strcmp(cmd, "policy") == 0) {
             char *hex = strtok(NULL, "\t\n");
+            char *name_hex = strtok(NULL, "\t\n");
             size_t n = unhex(hex ? hex : "", a, sizeof a);
             cookieprefs_policy *next = NULL;
+            size_t nn = unhex(name_hex ? name_hex : "", b, sizeof cookie_name - 1);
             cookieprefs_status s = cookieprefs_policy_from_json(a, n, &next);
             if (s == COOKIEPREFS_STATUS_OK) {
                 cookieprefs_policy_free(policy);
                 policy = next;
+                memcpy(cookie_name, nn ? (const char *)b : "cookies_preferences", nn ? nn : 19);
+                cookie_name[nn ? nn : 19] = 0;
                 printf("ok\n");
             } else {
                 printf("error\t%s\n", cookieprefs_status_str(s));
@@ -143,20 +197,22 @@ int main(void) {
                 printf("error\n");
                 continue;
             }
-            cookieprefs_evaluation_needs_banner(ev, &banner);
-            cookieprefs_evaluation_banner_reason(ev, &reason);
-            cookieprefs_evaluation_value_status(ev, &vs);
+            if (!edge_calls_agree(policy, value, n, (uint16_t)atoi(today), gpc[0] == '1', ev))
+                printf("edge-calls-disagree\t");
+            MUST(cookieprefs_evaluation_needs_banner(ev, &banner));
+            MUST(cookieprefs_evaluation_banner_reason(ev, &reason));
+            MUST(cookieprefs_evaluation_value_status(ev, &vs));
             printf("ok\t%d\t%s\t%s\t", banner ? 1 : 0, reason_name(reason), cookieprefs_status_str(vs));
             for (c = 0; c <= 63; c++) {
                 bool allowed;
-                cookieprefs_evaluation_state(ev, (uint8_t)c, &st);
-                cookieprefs_evaluation_allowed(ev, (uint8_t)c, &allowed);
+                MUST(cookieprefs_evaluation_state(ev, (uint8_t)c, &st));
+                MUST(cookieprefs_evaluation_allowed(ev, (uint8_t)c, &allowed));
                 if (allowed != (st == COOKIEPREFS_STATE_GRANTED)) printf("X");
                 else printf("%d", (int)st);
             }
             printf("\t");
             for (c = 0; c < 7; c++) {
-                cookieprefs_evaluation_consent_mode(ev, (uint32_t)c, &granted);
+                MUST(cookieprefs_evaluation_consent_mode(ev, (uint32_t)c, &granted));
                 printf("%d", granted ? 1 : 0);
             }
             printf("\t");
@@ -171,7 +227,7 @@ int main(void) {
                     if (cookieprefs_policy_category_id(policy, name, &id) != COOKIEPREFS_STATUS_OK) {
                         printf("%s=?", name);
                     } else {
-                        cookieprefs_evaluation_state(ev, id, &st);
+                        MUST(cookieprefs_evaluation_state(ev, id, &st));
                         printf("%s=%d", name, (int)st);
                     }
                     if (save) printf(",");

@@ -15,10 +15,11 @@ pub extern "C" fn cookieprefs_today() -> u16 {
 /// Converts a calendar date to days since 2020-01-01.
 ///
 /// Returns `INVALID_DATE` for an impossible date, `DATE_OUT_OF_RANGE` outside
-/// 2020-01-01..=2199-06-06.
+/// 2020-01-01..=2199-06-06 (`*out` is then 0).
 ///
 /// # Safety
 /// `out` must be valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_date_from_ymd(
     year: i32,
@@ -28,7 +29,7 @@ pub unsafe extern "C" fn cookieprefs_date_from_ymd(
 ) -> cookieprefs_status {
     // SAFETY: the pointers are as this function's contract says.
     unsafe {
-        guard(|| {
+        guard(&[&out], || {
             need(out)?;
             let d = Date::from_ymd(i64::from(year), month, day)?;
             put(out, d.days_since_epoch())
@@ -37,10 +38,12 @@ pub unsafe extern "C" fn cookieprefs_date_from_ymd(
 }
 
 /// Converts days since 2020-01-01 to a calendar date (year, month 1–12, day
-/// 1–31). Every `uint16_t` is a valid date (up to 2199-06-06).
+/// 1–31). Every `uint16_t` is a valid date (up to 2199-06-06). On failure
+/// (a NULL pointer) the non-NULL ones are 0.
 ///
 /// # Safety
 /// `year`, `month` and `day` must be valid for writes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_date_to_ymd(
     days: u16,
@@ -50,7 +53,7 @@ pub unsafe extern "C" fn cookieprefs_date_to_ymd(
 ) -> cookieprefs_status {
     // SAFETY: the pointers are as this function's contract says.
     unsafe {
-        guard(|| {
+        guard(&[&year, &month, &day], || {
             need(year)?;
             need(month)?;
             need(day)?;

@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 use cookieprefs::Error;
 
-use crate::boundary::{guard, handle, need, write_text, Fail, Outcome};
+use crate::boundary::{guard, handle, need, Fail, OutText, Outcome};
 use crate::status::{cookieprefs_status, status_of};
 
 /// Room for the message in a `cookieprefs_error`, NUL included.
@@ -128,19 +128,21 @@ fn abi_message(s: cookieprefs_status) -> &'static str {
         cookieprefs_status::NotFound => "not found",
         cookieprefs_status::BufferTooSmall => "the caller's buffer is too small",
         cookieprefs_status::Panic => "a bug inside cookieprefs was caught; the call had no effect",
+        cookieprefs_status::LengthTooLarge => "a length is above PTRDIFF_MAX",
         _ => "",
     }
 }
 
 /// Copies the message of `err` into `buf` (NUL-terminated; `*written` gets
-/// its length). A short buffer gives `BUFFER_TOO_SMALL`, leaves `buf`
-/// untouched and stores the capacity needed in `*written`;
+/// its length). A short buffer gives `BUFFER_TOO_SMALL`, an empty string in
+/// `buf` (when `len` is not 0) and the capacity needed in `*written`;
 /// `COOKIEPREFS_ERROR_MESSAGE_CAP` bytes always suffice.
 ///
 /// # Safety
 /// `err` must point to a readable `cookieprefs_error` (one this library
 /// wrote holds a NUL-terminated message), `buf` be valid for `len` bytes of
 /// writes and `written` valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_error_message(
     err: *const cookieprefs_error,
@@ -150,13 +152,14 @@ pub unsafe extern "C" fn cookieprefs_error_message(
 ) -> cookieprefs_status {
     // SAFETY: the pointers are as this function's contract says.
     unsafe {
-        guard(|| {
+        let text = OutText::new(buf.cast(), len, written);
+        guard(&[&text], || {
             need(err.cast_mut())?;
             // Only the message is read: the rest may hold anything.
             let message = handle(std::ptr::addr_of!((*err).message))?;
             let bytes = message.map(|c| c as u8);
             let n = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
-            write_text(&bytes[..n], buf.cast(), len, written)
+            text.write(&bytes[..n])
         })
     }
 }

@@ -4,9 +4,7 @@
 
 use cookieprefs::Evaluation;
 
-use crate::boundary::{
-    bytes, free_handle, guard, guard_detail, hand_out, handle, need, read, write_text, Fail,
-};
+use crate::boundary::{bytes, free_handle, guard, guard_detail, hand_out, handle, need, read, Fail, OutText};
 use crate::enums::{
     c_banner_reason, c_state, category, consent_type_of, cookieprefs_banner_reason, cookieprefs_state,
     method_of,
@@ -35,6 +33,7 @@ pub unsafe extern "C" fn cookieprefs_evaluation_free(ev: *mut cookieprefs_evalua
 ///
 /// # Safety
 /// `ev` must be a live handle and `out` valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_evaluation_state(
     ev: *const cookieprefs_evaluation,
@@ -50,6 +49,7 @@ pub unsafe extern "C" fn cookieprefs_evaluation_state(
 ///
 /// # Safety
 /// `ev` must be a live handle and `out` valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_evaluation_allowed(
     ev: *const cookieprefs_evaluation,
@@ -65,6 +65,7 @@ pub unsafe extern "C" fn cookieprefs_evaluation_allowed(
 ///
 /// # Safety
 /// `ev` must be a live handle and `out` valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_evaluation_gpc_applied(
     ev: *const cookieprefs_evaluation,
@@ -78,6 +79,7 @@ pub unsafe extern "C" fn cookieprefs_evaluation_gpc_applied(
 ///
 /// # Safety
 /// `ev` must be a live handle and `out` valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_evaluation_needs_banner(
     ev: *const cookieprefs_evaluation,
@@ -91,6 +93,7 @@ pub unsafe extern "C" fn cookieprefs_evaluation_needs_banner(
 ///
 /// # Safety
 /// `ev` must be a live handle and `out` valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_evaluation_banner_reason(
     ev: *const cookieprefs_evaluation,
@@ -105,6 +108,7 @@ pub unsafe extern "C" fn cookieprefs_evaluation_banner_reason(
 ///
 /// # Safety
 /// `ev` must be a live handle and `out` valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_evaluation_value_status(
     ev: *const cookieprefs_evaluation,
@@ -124,6 +128,7 @@ pub unsafe extern "C" fn cookieprefs_evaluation_value_status(
 ///
 /// # Safety
 /// `ev` must be a live handle and `out` valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_evaluation_value_error(
     ev: *const cookieprefs_evaluation,
@@ -143,6 +148,7 @@ pub unsafe extern "C" fn cookieprefs_evaluation_value_error(
 ///
 /// # Safety
 /// `ev` must be a live handle and `out` valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_evaluation_consent_mode(
     ev: *const cookieprefs_evaluation,
@@ -163,6 +169,7 @@ pub unsafe extern "C" fn cookieprefs_evaluation_consent_mode(
 /// # Safety
 /// `ev` must be a live handle, `buf` valid for `cap` bytes of writes and
 /// `written` valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_evaluation_consent_mode_json(
     ev: *const cookieprefs_evaluation,
@@ -172,9 +179,10 @@ pub unsafe extern "C" fn cookieprefs_evaluation_consent_mode_json(
 ) -> cookieprefs_status {
     // SAFETY: the pointers are as this function's contract says.
     unsafe {
-        guard(|| {
+        let text = OutText::new(buf, cap, written);
+        guard(&[&text], || {
             let e = handle(ev)?;
-            write_text(e.inner.consent_mode().to_json().as_bytes(), buf, cap, written)
+            text.write(e.inner.consent_mode().to_json().as_bytes())
         })
     }
 }
@@ -184,6 +192,7 @@ pub unsafe extern "C" fn cookieprefs_evaluation_consent_mode_json(
 ///
 /// # Safety
 /// `ev` must be a live handle and `out` valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_evaluation_stored(
     ev: *const cookieprefs_evaluation,
@@ -191,7 +200,7 @@ pub unsafe extern "C" fn cookieprefs_evaluation_stored(
 ) -> cookieprefs_status {
     // SAFETY: the pointers are as this function's contract says.
     unsafe {
-        guard(|| {
+        guard(&[&out], || {
             need(out)?;
             let stored = handle(ev)?.inner.stored();
             let inner = *stored.ok_or(Fail::Abi(cookieprefs_status::NotFound))?;
@@ -207,6 +216,7 @@ pub unsafe extern "C" fn cookieprefs_evaluation_stored(
 /// # Safety
 /// `ev` must be a live handle; `granted_ids` must point to `n` readable bytes
 /// (or be NULL with `n` 0); `out` must be valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_evaluation_choose(
     ev: *const cookieprefs_evaluation,
@@ -224,6 +234,7 @@ pub unsafe extern "C" fn cookieprefs_evaluation_choose(
 ///
 /// # Safety
 /// As `cookieprefs_evaluation_choose`; `err` must be NULL or valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_evaluation_choose_ex(
     ev: *const cookieprefs_evaluation,
@@ -235,7 +246,7 @@ pub unsafe extern "C" fn cookieprefs_evaluation_choose_ex(
 ) -> cookieprefs_status {
     // SAFETY: the pointers are as this function's contract says.
     unsafe {
-        guard_detail(err, || {
+        guard_detail(err, &[&out], || {
             need(out)?;
             let e = handle(ev)?;
             let cats = bytes(granted_ids, n)?

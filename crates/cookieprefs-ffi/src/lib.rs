@@ -6,12 +6,18 @@
 //!   is 0), except the two that return static strings and `cookieprefs_today`;
 //! - every pointer is checked: NULL gives `COOKIEPREFS_STATUS_NULL_ARGUMENT`
 //!   (a byte pointer may be NULL when its length is 0);
-//! - out-parameters come last and are written only on success; the `_ex`
-//!   functions add a last [`cookieprefs_error`] pointer (may be NULL) that
-//!   receives the detail of a failure;
+//! - out-parameters come last; on success they hold the answer, on any
+//!   failure their fail-closed value (`NOT_ASKED`, `false`, NULL, 0, an
+//!   empty string; see `boundary.rs`), so C that ignores a status grants
+//!   nothing; every status-returning function is `#[must_use]`
+//!   (`COOKIEPREFS_MUST_USE` in the header); the `_ex` functions add a last
+//!   [`cookieprefs_error`] pointer (may be NULL) that receives the detail of
+//!   a failure;
 //! - text goes into caller buffers, NUL-terminated; a buffer that is too small
-//!   gives `COOKIEPREFS_STATUS_BUFFER_TOO_SMALL`, leaves the buffer untouched
-//!   and stores the capacity needed (NUL included) in `*written`;
+//!   gives `COOKIEPREFS_STATUS_BUFFER_TOO_SMALL`, an empty string and the
+//!   capacity needed (NUL included) in `*written`;
+//! - lengths above `PTRDIFF_MAX` give `COOKIEPREFS_STATUS_LENGTH_TOO_LARGE`;
+//!   `gpc` is an `int`, nonzero meaning `Sec-GPC: 1`;
 //! - the only things the caller frees are handles, with their `_free`
 //!   function; `_free(NULL)` does nothing;
 //! - no panic crosses the boundary: it becomes `COOKIEPREFS_STATUS_PANIC`;
@@ -28,6 +34,10 @@
 #![deny(unsafe_op_in_unsafe_fn)]
 #![deny(missing_docs)]
 #![allow(non_camel_case_types)]
+
+// The core crate, renamed in Cargo.toml (this library has its name), under
+// its own name again for the modules below.
+extern crate cookieprefs_core as cookieprefs;
 
 // The order of these modules is the order of the header (cbindgen follows
 // it): keep them apart so that rustfmt does not sort them.

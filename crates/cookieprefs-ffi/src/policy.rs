@@ -1,13 +1,16 @@
 //! [`cookieprefs_policy`], a site's policy: made from JSON or the default,
 //! asked for its revision and category ids, and used to evaluate requests.
 
-use std::ffi::c_char;
+use std::ffi::{c_char, c_int};
 
 use cookieprefs::{Date, Policy};
 
-use crate::boundary::{bytes, c_str, free_handle, guard, guard_detail, hand_out, handle, need, read, Fail};
+use crate::boundary::{
+    bytes, c_str, free_handle, guard, guard_detail, hand_out, handle, need, put, read, Fail, OutWith,
+};
 use crate::error::cookieprefs_error;
 use crate::evaluation::cookieprefs_evaluation;
+use crate::format::COOKIEPREFS_NO_CATEGORY;
 use crate::status::cookieprefs_status;
 
 /// A site's policy (opaque, immutable, shareable between threads). Free with
@@ -21,11 +24,12 @@ pub struct cookieprefs_policy {
 ///
 /// # Safety
 /// `out` must be valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_policy_default(out: *mut *mut cookieprefs_policy) -> cookieprefs_status {
     // SAFETY: the pointers are as this function's contract says.
     unsafe {
-        guard(|| {
+        guard(&[&out], || {
             hand_out(
                 out,
                 cookieprefs_policy {
@@ -43,6 +47,7 @@ pub unsafe extern "C" fn cookieprefs_policy_default(out: *mut *mut cookieprefs_p
 ///
 /// # Safety
 /// `json` must point to `len` readable bytes; `out` must be valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_policy_from_json(
     json: *const u8,
@@ -58,6 +63,7 @@ pub unsafe extern "C" fn cookieprefs_policy_from_json(
 ///
 /// # Safety
 /// As `cookieprefs_policy_from_json`; `err` must be NULL or valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_policy_from_json_ex(
     json: *const u8,
@@ -67,7 +73,7 @@ pub unsafe extern "C" fn cookieprefs_policy_from_json_ex(
 ) -> cookieprefs_status {
     // SAFETY: the pointers are as this function's contract says.
     unsafe {
-        guard_detail(err, || {
+        guard_detail(err, &[&out], || {
             need(out)?;
             let j = std::str::from_utf8(bytes(json, len)?)
                 .map_err(|_| Fail::Abi(cookieprefs_status::InvalidUtf8))?;
@@ -91,6 +97,7 @@ pub unsafe extern "C" fn cookieprefs_policy_free(policy: *mut cookieprefs_policy
 ///
 /// # Safety
 /// `policy` must be a live handle and `out` valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_policy_revision(
     policy: *const cookieprefs_policy,
@@ -102,11 +109,14 @@ pub unsafe extern "C" fn cookieprefs_policy_revision(
 
 /// Resolves a category name (NUL-terminated) to its id under this policy:
 /// the site's names, then the standard names (`necessary` is 0), then a
-/// decimal id of an offered category. `UNKNOWN_CATEGORY` otherwise.
+/// decimal id of an offered category. `UNKNOWN_CATEGORY` otherwise. On any
+/// failure `*out` is `COOKIEPREFS_NO_CATEGORY`, which every call rejects
+/// with `INVALID_CATEGORY` (so an ignored failure grants nothing).
 ///
 /// # Safety
 /// `policy` must be a live handle, `name` a NUL-terminated string and `out`
 /// valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_policy_category_id(
     policy: *const cookieprefs_policy,
@@ -115,40 +125,44 @@ pub unsafe extern "C" fn cookieprefs_policy_category_id(
 ) -> cookieprefs_status {
     // SAFETY: the pointers are as this function's contract says.
     unsafe {
-        read(policy, out, |p| {
-            let c = p.inner.category(c_str(name)?);
-            Ok(c.ok_or(Fail::Abi(cookieprefs_status::UnknownCategory))?.id())
+        guard(&[&OutWith(out, COOKIEPREFS_NO_CATEGORY)], || {
+            need(out)?;
+            let c = handle(policy)?.inner.category(c_str(name)?);
+            put(out, c.ok_or(Fail::Abi(cookieprefs_status::UnknownCategory))?.id())
         })
     }
 }
 
 /// Evaluates a whole `Cookie:` request header (NULL with `len` 0: no header)
-/// on `today_days`, with or without a `Sec-GPC: 1` signal. An invalid cookie
-/// value is not an error of this call: the evaluation fails closed and
-/// `cookieprefs_evaluation_value_status` tells why.
+/// on `today_days`; `gpc` is nonzero when the request carried `Sec-GPC: 1`.
+/// An invalid cookie value is not an error of this call: the evaluation
+/// fails closed and `cookieprefs_evaluation_value_status` tells why. On
+/// failure `*out` is NULL. For one answer without a handle or an
+/// allocation, see `cookieprefs_policy_header_allowed`.
 ///
 /// # Safety
 /// `policy` must be a live handle; `header` must point to `len` readable
 /// bytes (or be NULL with `len` 0); `out` must be valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_policy_evaluate_header(
     policy: *const cookieprefs_policy,
     header: *const u8,
     len: usize,
     today_days: u16,
-    gpc: bool,
+    gpc: c_int,
     out: *mut *mut cookieprefs_evaluation,
 ) -> cookieprefs_status {
     // SAFETY: the pointers are as this function's contract says.
     unsafe {
-        guard(|| {
+        guard(&[&out], || {
             need(out)?;
             let p = handle(policy)?;
             let h = bytes(header, len)?;
             let h = (!header.is_null()).then_some(h);
             let inner = p
                 .inner
-                .evaluate_header(h, Date::from_days_since_epoch(today_days), gpc);
+                .evaluate_header(h, Date::from_days_since_epoch(today_days), gpc != 0);
             hand_out(out, cookieprefs_evaluation { inner })
         })
     }
@@ -159,25 +173,26 @@ pub unsafe extern "C" fn cookieprefs_policy_evaluate_header(
 ///
 /// # Safety
 /// As `cookieprefs_policy_evaluate_header`.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_policy_evaluate_value(
     policy: *const cookieprefs_policy,
     value: *const u8,
     len: usize,
     today_days: u16,
-    gpc: bool,
+    gpc: c_int,
     out: *mut *mut cookieprefs_evaluation,
 ) -> cookieprefs_status {
     // SAFETY: the pointers are as this function's contract says.
     unsafe {
-        guard(|| {
+        guard(&[&out], || {
             need(out)?;
             let p = handle(policy)?;
             let v = bytes(value, len)?;
             let v = (!value.is_null()).then_some(v);
             let inner = p
                 .inner
-                .evaluate_bytes(v, Date::from_days_since_epoch(today_days), gpc);
+                .evaluate_bytes(v, Date::from_days_since_epoch(today_days), gpc != 0);
             hand_out(out, cookieprefs_evaluation { inner })
         })
     }

@@ -5,7 +5,7 @@ use cookieprefs::{ConsentId, Date, Preferences, PreferencesBuilder};
 
 use crate::boundary::{
     bytes, free_handle, guard, guard_detail, hand_out, handle, handle_mut, need, put, read, read_array,
-    write_bytes, write_text, Outcome,
+    OutBytes, OutText, Outcome,
 };
 use crate::enums::{c_method, c_state, category, cookieprefs_method, cookieprefs_state, method_of, state_of};
 use crate::error::cookieprefs_error;
@@ -25,6 +25,7 @@ pub struct cookieprefs_preferences {
 /// # Safety
 /// `value` must point to `len` readable bytes (or be NULL with `len` 0); `out`
 /// must be valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_preferences_decode(
     value: *const u8,
@@ -40,6 +41,7 @@ pub unsafe extern "C" fn cookieprefs_preferences_decode(
 ///
 /// # Safety
 /// As `cookieprefs_preferences_decode`; `err` must be NULL or valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_preferences_decode_ex(
     value: *const u8,
@@ -49,7 +51,7 @@ pub unsafe extern "C" fn cookieprefs_preferences_decode_ex(
 ) -> cookieprefs_status {
     // SAFETY: the pointers are as this function's contract says.
     unsafe {
-        guard_detail(err, || {
+        guard_detail(err, &[&out], || {
             need(out)?;
             let inner = cookieprefs::decode(bytes(value, len)?)?;
             hand_out(out, cookieprefs_preferences { inner })
@@ -62,6 +64,7 @@ pub unsafe extern "C" fn cookieprefs_preferences_decode_ex(
 ///
 /// # Safety
 /// `out` must be valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_preferences_new(
     today_days: u16,
@@ -69,7 +72,7 @@ pub unsafe extern "C" fn cookieprefs_preferences_new(
 ) -> cookieprefs_status {
     // SAFETY: the pointers are as this function's contract says.
     unsafe {
-        guard(|| {
+        guard(&[&out], || {
             need(out)?;
             let inner = Preferences::builder(Date::from_days_since_epoch(today_days)).build()?;
             hand_out(out, cookieprefs_preferences { inner })
@@ -91,6 +94,7 @@ pub unsafe extern "C" fn cookieprefs_preferences_free(prefs: *mut cookieprefs_pr
 ///
 /// # Safety
 /// `prefs` must be a live handle and `out` valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_preferences_state(
     prefs: *const cookieprefs_preferences,
@@ -105,6 +109,7 @@ pub unsafe extern "C" fn cookieprefs_preferences_state(
 ///
 /// # Safety
 /// `prefs` must be a live handle and `out` valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_preferences_revision(
     prefs: *const cookieprefs_preferences,
@@ -118,6 +123,7 @@ pub unsafe extern "C" fn cookieprefs_preferences_revision(
 ///
 /// # Safety
 /// `prefs` must be a live handle and `out` valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_preferences_created_days(
     prefs: *const cookieprefs_preferences,
@@ -131,6 +137,7 @@ pub unsafe extern "C" fn cookieprefs_preferences_created_days(
 ///
 /// # Safety
 /// `prefs` must be a live handle and `out` valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_preferences_updated_days(
     prefs: *const cookieprefs_preferences,
@@ -144,6 +151,7 @@ pub unsafe extern "C" fn cookieprefs_preferences_updated_days(
 ///
 /// # Safety
 /// `prefs` must be a live handle and `out` valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_preferences_method(
     prefs: *const cookieprefs_preferences,
@@ -157,6 +165,7 @@ pub unsafe extern "C" fn cookieprefs_preferences_method(
 ///
 /// # Safety
 /// `prefs` must be a live handle and `out` valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_preferences_slot_count(
     prefs: *const cookieprefs_preferences,
@@ -167,11 +176,13 @@ pub unsafe extern "C" fn cookieprefs_preferences_slot_count(
 }
 
 /// The consent id: `*has_id` tells whether there is one; if so its 16 bytes
-/// (UUID byte order) are copied to `id_out`, which is left untouched otherwise.
+/// (UUID byte order) are copied to `id_out`, which is zeroed otherwise (and
+/// on any failure, with `*has_id` false).
 ///
 /// # Safety
 /// `prefs` must be a live handle, `id_out` valid for 16 bytes of writes and
 /// `has_id` valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_preferences_consent_id(
     prefs: *const cookieprefs_preferences,
@@ -180,13 +191,12 @@ pub unsafe extern "C" fn cookieprefs_preferences_consent_id(
 ) -> cookieprefs_status {
     // SAFETY: the pointers are as this function's contract says.
     unsafe {
-        guard(|| {
+        let id_bytes = OutBytes::<16>(id_out);
+        guard(&[&id_bytes, &has_id], || {
             need(id_out)?;
             need(has_id)?;
             let id = handle(prefs)?.inner.consent_id();
-            if let Some(id) = id {
-                write_bytes(&id.to_bytes(), id_out)?;
-            }
+            id_bytes.write(&id.map_or([0; 16], |id| id.to_bytes()))?;
             put(has_id, id.is_some())
         })
     }
@@ -204,7 +214,7 @@ unsafe fn change(
 ) -> cookieprefs_status {
     // SAFETY: by the contract.
     unsafe {
-        guard_detail(err, || {
+        guard_detail(err, &[], || {
             let p = handle_mut(prefs)?;
             p.inner = f(p.inner.to_builder())?.build()?;
             Ok(())
@@ -217,6 +227,7 @@ unsafe fn change(
 ///
 /// # Safety
 /// `prefs` must be a live handle not in use elsewhere.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_preferences_set_state(
     prefs: *mut cookieprefs_preferences,
@@ -232,6 +243,7 @@ pub unsafe extern "C" fn cookieprefs_preferences_set_state(
 ///
 /// # Safety
 /// As `cookieprefs_preferences_set_state`; `err` must be NULL or valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_preferences_set_state_ex(
     prefs: *mut cookieprefs_preferences,
@@ -253,6 +265,7 @@ pub unsafe extern "C" fn cookieprefs_preferences_set_state_ex(
 ///
 /// # Safety
 /// `prefs` must be a live handle not in use elsewhere.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_preferences_set_revision(
     prefs: *mut cookieprefs_preferences,
@@ -267,6 +280,7 @@ pub unsafe extern "C" fn cookieprefs_preferences_set_revision(
 ///
 /// # Safety
 /// As `cookieprefs_preferences_set_revision`; `err` must be NULL or valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_preferences_set_revision_ex(
     prefs: *mut cookieprefs_preferences,
@@ -281,6 +295,7 @@ pub unsafe extern "C" fn cookieprefs_preferences_set_revision_ex(
 ///
 /// # Safety
 /// `prefs` must be a live handle not in use elsewhere.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_preferences_set_dates(
     prefs: *mut cookieprefs_preferences,
@@ -296,6 +311,7 @@ pub unsafe extern "C" fn cookieprefs_preferences_set_dates(
 ///
 /// # Safety
 /// As `cookieprefs_preferences_set_dates`; `err` must be NULL or valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_preferences_set_dates_ex(
     prefs: *mut cookieprefs_preferences,
@@ -315,6 +331,7 @@ pub unsafe extern "C" fn cookieprefs_preferences_set_dates_ex(
 ///
 /// # Safety
 /// `prefs` must be a live handle not in use elsewhere.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_preferences_set_method(
     prefs: *mut cookieprefs_preferences,
@@ -329,6 +346,7 @@ pub unsafe extern "C" fn cookieprefs_preferences_set_method(
 ///
 /// # Safety
 /// As `cookieprefs_preferences_set_method`; `err` must be NULL or valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_preferences_set_method_ex(
     prefs: *mut cookieprefs_preferences,
@@ -344,6 +362,7 @@ pub unsafe extern "C" fn cookieprefs_preferences_set_method_ex(
 /// # Safety
 /// `prefs` must be a live handle not in use elsewhere; a non-NULL `id` must
 /// point to 16 readable bytes.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_preferences_set_consent_id(
     prefs: *mut cookieprefs_preferences,
@@ -360,6 +379,7 @@ pub unsafe extern "C" fn cookieprefs_preferences_set_consent_id(
 ///
 /// # Safety
 /// `prefs` must be a live handle and `out` valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_preferences_encoded_len(
     prefs: *const cookieprefs_preferences,
@@ -375,6 +395,7 @@ pub unsafe extern "C" fn cookieprefs_preferences_encoded_len(
 /// # Safety
 /// `prefs` must be a live handle, `buf` valid for `cap` bytes of writes,
 /// `written` valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_preferences_encode(
     prefs: *const cookieprefs_preferences,
@@ -384,11 +405,12 @@ pub unsafe extern "C" fn cookieprefs_preferences_encode(
 ) -> cookieprefs_status {
     // SAFETY: the pointers are as this function's contract says.
     unsafe {
-        guard(|| {
+        let text = OutText::new(buf, cap, written);
+        guard(&[&text], || {
             let p = handle(prefs)?;
             let mut tmp = [0u8; COOKIEPREFS_MAX_ENCODED_LEN];
             let n = p.inner.encode_into(&mut tmp)?;
-            write_text(&tmp[..n], buf, cap, written)
+            text.write(&tmp[..n])
         })
     }
 }

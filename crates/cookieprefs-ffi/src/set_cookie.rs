@@ -3,7 +3,7 @@
 
 use cookieprefs::Date;
 
-use crate::boundary::{guard, handle, write_text, Fail};
+use crate::boundary::{guard, handle, Fail, OutText};
 use crate::evaluation::cookieprefs_evaluation;
 use crate::policy::cookieprefs_policy;
 use crate::preferences::cookieprefs_preferences;
@@ -16,6 +16,7 @@ use crate::status::cookieprefs_status;
 /// # Safety
 /// `ev` must be a live handle, `buf` valid for `cap` bytes of writes and
 /// `written` valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_evaluation_set_cookie_header(
     ev: *const cookieprefs_evaluation,
@@ -25,10 +26,11 @@ pub unsafe extern "C" fn cookieprefs_evaluation_set_cookie_header(
 ) -> cookieprefs_status {
     // SAFETY: the pointers are as this function's contract says.
     unsafe {
-        guard(|| {
+        let text = OutText::new(buf, cap, written);
+        guard(&[&text], || {
             let header = handle(ev)?.inner.set_cookie_header();
             let header = header.ok_or(Fail::Abi(cookieprefs_status::NotFound))?;
-            write_text(header.as_bytes(), buf, cap, written)
+            text.write(header.as_bytes())
         })
     }
 }
@@ -40,6 +42,7 @@ pub unsafe extern "C" fn cookieprefs_evaluation_set_cookie_header(
 /// # Safety
 /// `policy` and `prefs` must be live handles, `buf` valid for `cap` bytes of
 /// writes and `written` valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_policy_set_cookie_header(
     policy: *const cookieprefs_policy,
@@ -51,12 +54,13 @@ pub unsafe extern "C" fn cookieprefs_policy_set_cookie_header(
 ) -> cookieprefs_status {
     // SAFETY: the pointers are as this function's contract says.
     unsafe {
-        guard(|| {
+        let text = OutText::new(buf, cap, written);
+        guard(&[&text], || {
             let (p, v) = (handle(policy)?, handle(prefs)?);
             let header = p
                 .inner
                 .set_cookie_header(&v.inner, Date::from_days_since_epoch(today_days));
-            write_text(header.as_bytes(), buf, cap, written)
+            text.write(header.as_bytes())
         })
     }
 }
@@ -66,6 +70,7 @@ pub unsafe extern "C" fn cookieprefs_policy_set_cookie_header(
 /// # Safety
 /// `policy` must be a live handle, `buf` valid for `cap` bytes of writes and
 /// `written` valid for a write.
+#[must_use]
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_policy_delete_cookie_header(
     policy: *const cookieprefs_policy,
@@ -75,9 +80,10 @@ pub unsafe extern "C" fn cookieprefs_policy_delete_cookie_header(
 ) -> cookieprefs_status {
     // SAFETY: the pointers are as this function's contract says.
     unsafe {
-        guard(|| {
+        let text = OutText::new(buf, cap, written);
+        guard(&[&text], || {
             let header = handle(policy)?.inner.delete_cookie_header();
-            write_text(header.as_bytes(), buf, cap, written)
+            text.write(header.as_bytes())
         })
     }
 }

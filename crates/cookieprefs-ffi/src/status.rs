@@ -79,6 +79,9 @@ pub enum cookieprefs_status {
     NotFound = 102,
     /// A bug inside the library was caught; the call had no effect.
     Panic = 103,
+    /// A length above `PTRDIFF_MAX` (such as `(size_t)-1`): no object is that
+    /// long, so the bytes are not read.
+    LengthTooLarge = 104,
     /// An error of a newer core version this ABI does not name yet.
     Other = 199,
 }
@@ -184,8 +187,8 @@ const KIND_STARTS: [usize; KINDS.len()] = {
 
 /// A short static name of a status (NUL-terminated; do not free): for codes
 /// 1 to 24 the core's error kind, such as `"truncated"`; `"ok"`,
-/// `"null_argument"`, `"invalid_utf8"`, `"not_found"`, `"panic"` and
-/// `"other"` for the others. Unknown codes give `"unknown status"`.
+/// `"null_argument"`, `"invalid_utf8"`, `"not_found"`, `"panic"`,
+/// `"length_too_large"` and `"other"` for the others. Unknown codes give `"unknown status"`.
 #[no_mangle]
 pub extern "C" fn cookieprefs_status_str(status: i32) -> *const c_char {
     let s: &'static str = match status {
@@ -198,6 +201,7 @@ pub extern "C" fn cookieprefs_status_str(status: i32) -> *const c_char {
         101 => "invalid_utf8\0",
         102 => "not_found\0",
         103 => "panic\0",
+        104 => "length_too_large\0",
         199 => "other\0",
         _ => "unknown status\0",
     };

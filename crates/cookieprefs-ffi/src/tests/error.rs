@@ -140,7 +140,7 @@ fn setters_and_choose_ex_explain_a_refusal() {
         let pol = policy(r#"{"revision": 3}"#);
         let mut ev = null_mut();
         assert_eq!(
-            cookieprefs_policy_evaluate_value(pol, null(), 0, DAY, false, &mut ev),
+            cookieprefs_policy_evaluate_value(pol, null(), 0, DAY, 0, &mut ev),
             S::Ok
         );
         let mut choice = null_mut();
@@ -172,7 +172,7 @@ fn value_error_of_an_evaluation() {
     unsafe {
         let v = b"BAADCdcJ1w5";
         assert_eq!(
-            cookieprefs_policy_evaluate_value(pol, v.as_ptr(), v.len(), DAY, false, &mut ev),
+            cookieprefs_policy_evaluate_value(pol, v.as_ptr(), v.len(), DAY, 0, &mut ev),
             S::Ok
         );
         assert_eq!(cookieprefs_evaluation_value_error(ev, &mut err), S::Ok);
@@ -184,7 +184,7 @@ fn value_error_of_an_evaluation() {
         );
         cookieprefs_evaluation_free(ev);
         assert_eq!(
-            cookieprefs_policy_evaluate_value(pol, TYPICAL.as_ptr(), 12, DAY, false, &mut ev),
+            cookieprefs_policy_evaluate_value(pol, TYPICAL.as_ptr(), 12, DAY, 0, &mut ev),
             S::Ok
         );
         assert_eq!(cookieprefs_evaluation_value_error(ev, &mut err), S::Ok);
@@ -200,7 +200,10 @@ fn error_message_into_short_buffers() {
     let mut p = null_mut();
     // SAFETY: valid pointers; the buffers are as long as the caps passed.
     unsafe {
-        cookieprefs_preferences_decode_ex(b"".as_ptr(), 0, &mut p, &mut err);
+        assert_eq!(
+            cookieprefs_preferences_decode_ex(b"".as_ptr(), 0, &mut p, &mut err),
+            S::Empty
+        );
         let mut buf = [b'#' as c_char; 11];
         let mut n = 0;
         assert_eq!(
@@ -208,7 +211,11 @@ fn error_message_into_short_buffers() {
             S::BufferTooSmall
         );
         assert_eq!(n, "empty value".len() + 1);
-        assert!(buf.iter().all(|&c| c == b'#' as c_char), "buffer untouched");
+        assert_eq!(buf[0], 0, "an empty string");
+        assert!(
+            buf[1..].iter().all(|&c| c == b'#' as c_char),
+            "the rest untouched"
+        );
         assert_eq!(
             cookieprefs_error_message(null(), buf.as_mut_ptr(), 11, &mut n),
             S::NullArgument

@@ -20,7 +20,7 @@ fn policy_evaluation_choice_and_headers() {
         assert_eq!(cookieprefs_policy_revision(pol, &mut rev), S::Ok);
         assert_eq!(rev, 3);
         assert_eq!(
-            cookieprefs_policy_evaluate_header(pol, header.as_ptr(), header.len(), DAY, false, &mut ev),
+            cookieprefs_policy_evaluate_header(pol, header.as_ptr(), header.len(), DAY, 0, &mut ev),
             S::Ok
         );
         assert_eq!(cookieprefs_evaluation_needs_banner(ev, &mut banner), S::Ok);
@@ -63,7 +63,7 @@ fn policy_evaluation_choice_and_headers() {
         // A mangled cookie with GPC: fails closed, GPC refuses third_party.
         let bad = b"cookies_preferences=BAADCdcJ1w5Q=";
         assert_eq!(
-            cookieprefs_policy_evaluate_header(pol, bad.as_ptr(), bad.len(), DAY, true, &mut ev),
+            cookieprefs_policy_evaluate_header(pol, bad.as_ptr(), bad.len(), DAY, 1, &mut ev),
             S::Ok
         );
         assert_eq!(cookieprefs_evaluation_banner_reason(ev, &mut reason), S::Ok);
@@ -123,26 +123,26 @@ fn policy_evaluation_choice_and_headers() {
 
         // No cookie at all, as a value (NULL) and as a header (NULL).
         assert_eq!(
-            cookieprefs_policy_evaluate_value(pol, null(), 0, DAY, false, &mut ev),
+            cookieprefs_policy_evaluate_value(pol, null(), 0, DAY, 0, &mut ev),
             S::Ok
         );
         assert_eq!(cookieprefs_evaluation_banner_reason(ev, &mut reason), S::Ok);
         assert_eq!(reason, cookieprefs_banner_reason::NoChoice);
         cookieprefs_evaluation_free(ev);
         assert_eq!(
-            cookieprefs_policy_evaluate_value(pol, b"".as_ptr(), 0, DAY, false, &mut ev),
+            cookieprefs_policy_evaluate_value(pol, b"".as_ptr(), 0, DAY, 0, &mut ev),
             S::Ok
         );
         assert_eq!(cookieprefs_evaluation_value_status(ev, &mut vs), S::Ok);
         assert_eq!(vs, S::Empty);
         cookieprefs_evaluation_free(ev);
         assert_eq!(
-            cookieprefs_policy_evaluate_header(pol, null(), 0, DAY, false, &mut ev),
+            cookieprefs_policy_evaluate_header(pol, null(), 0, DAY, 0, &mut ev),
             S::Ok
         );
         cookieprefs_evaluation_free(ev);
         assert_eq!(
-            cookieprefs_policy_evaluate_header(null(), null(), 0, DAY, false, &mut ev),
+            cookieprefs_policy_evaluate_header(null(), null(), 0, DAY, 0, &mut ev),
             S::NullArgument
         );
         assert_eq!(
@@ -182,7 +182,7 @@ fn policy_names_allowed_and_gpc() {
                 "{name:?}"
             );
         }
-        assert_eq!(id, 99, "out untouched on error");
+        assert_eq!(id, COOKIEPREFS_NO_CATEGORY, "not a category on error");
         assert_eq!(
             cookieprefs_policy_category_id(pol, [0xffu8, 0].as_ptr().cast(), &mut id),
             S::InvalidUtf8
@@ -202,7 +202,7 @@ fn policy_names_allowed_and_gpc() {
 
         // No cookie, GPC on: third_party denied by the signal, nothing allowed but necessary.
         assert_eq!(
-            cookieprefs_policy_evaluate_value(pol, null(), 0, DAY, true, &mut ev),
+            cookieprefs_policy_evaluate_value(pol, null(), 0, DAY, 1, &mut ev),
             S::Ok
         );
         assert_eq!(cookieprefs_evaluation_gpc_applied(ev, &mut b), S::Ok);
@@ -227,7 +227,7 @@ fn policy_names_allowed_and_gpc() {
         // A stored choice wins over GPC: statistics allowed, GPC not applied.
         let v = b"BAADCdcJ1w5Q";
         assert_eq!(
-            cookieprefs_policy_evaluate_value(pol, v.as_ptr(), v.len(), DAY, true, &mut ev),
+            cookieprefs_policy_evaluate_value(pol, v.as_ptr(), v.len(), DAY, 1, &mut ev),
             S::Ok
         );
         assert_eq!(cookieprefs_evaluation_gpc_applied(ev, &mut b), S::Ok);

@@ -38,7 +38,7 @@ fn decode_read_every_field_and_encode_back() {
             S::Ok
         );
         assert!(!has);
-        assert_eq!(id, [7u8; 16], "untouched without an id");
+        assert_eq!(id, [0u8; 16], "zeroed without an id");
     }
     assert_eq!(
         (rev, c, u, m, slots, len),
@@ -53,7 +53,7 @@ fn decode_read_every_field_and_encode_back() {
 }
 
 #[test]
-fn decode_errors_are_statuses_and_out_is_untouched() {
+fn decode_errors_are_statuses_and_out_is_null() {
     for (v, want) in [
         (&b""[..], S::Empty),
         (b"BAADCdcJ1w5Q=", S::InvalidCharacter),
@@ -71,7 +71,7 @@ fn decode_errors_are_statuses_and_out_is_untouched() {
             unsafe { cookieprefs_preferences_decode(v.as_ptr(), v.len(), &mut p) },
             want
         );
-        assert_eq!(p, marker, "out written on failure");
+        assert!(p.is_null(), "NULL on failure");
     }
     let mut p = null_mut();
     // SAFETY: NULL arguments are checked.
@@ -150,7 +150,8 @@ fn encode_into_short_buffers() {
             S::BufferTooSmall
         );
         assert_eq!(n, 13, "capacity needed, NUL included");
-        assert!(buf.iter().all(|&b| b == b'#'), "buffer untouched");
+        assert_eq!(buf[0], 0, "an empty string");
+        assert!(buf[1..].iter().all(|&b| b == b'#'), "the rest untouched");
         assert_eq!(
             cookieprefs_preferences_encode(p, null_mut(), 0, &mut n),
             S::BufferTooSmall

@@ -83,10 +83,11 @@ fn statuses_of_the_abi_itself() {
         (101, "invalid_utf8"),
         (102, "not_found"),
         (103, "panic"),
+        (104, "length_too_large"),
         (199, "other"),
         (-1, "unknown status"),
         (26, "unknown status"),
-        (104, "unknown status"),
+        (105, "unknown status"),
     ] {
         assert_eq!(cstr(cookieprefs_status_str(code)), name);
     }

@@ -256,7 +256,8 @@ fn call(input: &mut Input, h: &mut Handles) {
                 let p = pick(&h.policies, input.u8());
                 let v = Bytes::read(input);
                 let today = input.u16();
-                let gpc = input.bool();
+                // Any nonzero int is the signal (not only 1).
+                let gpc = std::ffi::c_int::from(input.u8()) << (input.u8() % 12);
                 let mut out = null_mut();
                 let s = if op % 24 == 9 {
                     cookieprefs_policy_evaluate_header(p, v.ptr(), v.len(), today, gpc, &mut out)
@@ -423,7 +424,7 @@ fn call(input: &mut Input, h: &mut Handles) {
                         v.ptr(),
                         v.len(),
                         0,
-                        false,
+                        0,
                         null_mut(),
                     ),
                 };
