@@ -7,11 +7,11 @@ use crate::errors::py_err;
 use cookieprefs as core;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::sync::GILOnceCell;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict, PyString};
 
-static DATE: GILOnceCell<PyObject> = GILOnceCell::new();
-static UUID: GILOnceCell<PyObject> = GILOnceCell::new();
+static DATE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+static UUID: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
 fn date_class(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
     DATE.get_or_try_init(py, || {
@@ -28,7 +28,7 @@ fn uuid_class(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
 }
 
 /// A core date as a `datetime.date`.
-pub(crate) fn to_date(py: Python<'_>, d: core::Date) -> PyResult<PyObject> {
+pub(crate) fn to_date(py: Python<'_>, d: core::Date) -> PyResult<Py<PyAny>> {
     let (year, month, day) = d.ymd();
     Ok(date_class(py)?.call1((year, month, day))?.unbind())
 }
@@ -51,7 +51,7 @@ pub(crate) fn from_date(py: Python<'_>, d: Option<&Bound<'_, PyAny>>) -> PyResul
 }
 
 /// A consent id as a `uuid.UUID`.
-pub(crate) fn to_uuid(py: Python<'_>, id: core::ConsentId) -> PyResult<PyObject> {
+pub(crate) fn to_uuid(py: Python<'_>, id: core::ConsentId) -> PyResult<Py<PyAny>> {
     let kwargs = PyDict::new(py);
     kwargs.set_item("bytes", PyBytes::new(py, &id.to_bytes()))?;
     Ok(uuid_class(py)?.call((), Some(&kwargs))?.unbind())
@@ -78,7 +78,7 @@ pub(crate) fn category(py: Python<'_>, c: &Bound<'_, PyAny>) -> PyResult<core::C
     if let Ok(id) = c.extract::<i64>() {
         return core::Category::try_from(id).map_err(|e| py_err(py, &e));
     }
-    if let Ok(name) = c.downcast::<PyString>() {
+    if let Ok(name) = c.cast::<PyString>() {
         return name.to_str()?.parse().map_err(|e| py_err(py, &e));
     }
     Err(PyTypeError::new_err(
@@ -94,7 +94,7 @@ pub(crate) fn policy_category(
     policy: &core::Policy,
     c: &Bound<'_, PyAny>,
 ) -> PyResult<core::Category> {
-    if let Ok(name) = c.downcast::<PyString>() {
+    if let Ok(name) = c.cast::<PyString>() {
         if let Some(found) = policy.category(name.to_str()?) {
             return Ok(found);
         }
@@ -107,7 +107,7 @@ pub(crate) fn state(py: Python<'_>, s: &Bound<'_, PyAny>) -> PyResult<core::Stat
     if let Ok(st) = s.extract::<State>() {
         return Ok(st.core());
     }
-    if let Ok(name) = s.downcast::<PyString>() {
+    if let Ok(name) = s.cast::<PyString>() {
         return name.to_str()?.parse().map_err(|e| py_err(py, &e));
     }
     Err(PyTypeError::new_err(
@@ -117,10 +117,10 @@ pub(crate) fn state(py: Python<'_>, s: &Bound<'_, PyAny>) -> PyResult<core::Stat
 
 /// The bytes of a `str` or `bytes` value, zero-copy.
 pub(crate) fn value_bytes<'a>(v: &'a Bound<'_, PyAny>) -> PyResult<&'a [u8]> {
-    if let Ok(s) = v.downcast::<PyString>() {
+    if let Ok(s) = v.cast::<PyString>() {
         return Ok(s.to_str()?.as_bytes());
     }
-    if let Ok(b) = v.downcast::<PyBytes>() {
+    if let Ok(b) = v.cast::<PyBytes>() {
         return Ok(b.as_bytes());
     }
     Err(PyTypeError::new_err("expected str or bytes"))

@@ -23,7 +23,7 @@ fn from_mapping(py: Python<'_>, d: &Bound<'_, PyAny>) -> PyResult<Policy> {
     let json = py
         .import("json")?
         .call_method("dumps", (d,), Some(&kwargs))?
-        .downcast_into::<PyString>()?;
+        .cast_into::<PyString>()?;
     Policy::from_json(py, json.to_str()?)
 }
 

@@ -78,13 +78,13 @@ impl Preferences {
 
     /// The day of the first choice.
     #[getter]
-    fn created(&self, py: Python<'_>) -> PyResult<PyObject> {
+    fn created(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         to_date(py, self.inner.created())
     }
 
     /// The day of the last change.
     #[getter]
-    fn updated(&self, py: Python<'_>) -> PyResult<PyObject> {
+    fn updated(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         to_date(py, self.inner.updated())
     }
 
@@ -96,7 +96,7 @@ impl Preferences {
 
     /// The consent id, or None.
     #[getter]
-    fn consent_id(&self, py: Python<'_>) -> PyResult<Option<PyObject>> {
+    fn consent_id(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
         self.inner.consent_id().map(|id| to_uuid(py, id)).transpose()
     }
 
