@@ -242,3 +242,29 @@ def test_settings_change_the_policy(settings, client):
     settings.COOKIEPREFS = {"revision": 4, "categories": [{"id": 1, "name": "statistics", "since_revision": 4}]}
     html = page(client, f"cookies_preferences={TYPICAL}")
     assert '<p id="reason">policy_updated</p>' in html
+
+
+def vary(response):
+    return {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+
+
+def test_pages_that_use_the_evaluation_vary_on_cookie_and_gpc(client, settings):
+    response = client.get("/")
+    assert {"cookie", "sec-gpc"} <= vary(response)  # the policy's GPC signal refuses third_party
+    assert "private" not in response.get("Cache-Control", "")
+    # A page that never looks at the choices is left alone.
+    response = client.get("/plain/")
+    assert "cookie" not in vary(response) and "Cache-Control" not in response
+    # No GPC categories: the signal changes nothing, so the page does not vary on it.
+    settings.COOKIEPREFS = {"revision": 3, "categories": [{"id": 1, "name": "statistics"}], "gpc_categories": []}
+    assert vary(client.get("/")) == {"cookie"}
+
+
+def test_cache_control_private_setting(client, settings):
+    settings.COOKIEPREFS_CACHE_CONTROL_PRIVATE = True
+    response = client.get("/", HTTP_COOKIE=f"cookies_preferences={TYPICAL}")
+    assert "private" in response["Cache-Control"] and "cookie" in vary(response)
+    assert "Cache-Control" not in client.get("/plain/")
+    response = client.post("/cookies/save/", {"choice": "reject_all"})
+    assert {"private", "no-store"} <= {d.strip() for d in response["Cache-Control"].split(",")}
+
