@@ -328,3 +328,44 @@ def test_policy_gpc_categories():
     assert Policy(revision=1, categories=[{"id": 1, "name": "statistics"}, {"id": 3, "name": "third_party"}],
                   gpc_categories=["third_party"]).gpc_categories == [3]
     assert Policy(revision=1, categories=[{"id": 1, "name": "statistics"}], gpc_categories=[]).gpc_categories == []
+
+
+SUBINTERPRETER = r"""
+import sys
+try:
+    import _interpreters as interpreters  # 3.13+
+except ImportError:
+    import _xxsubinterpreters as interpreters  # 3.11, 3.12
+if sys.argv[1] == "main-first":
+    import cookieprefs
+code = '''
+import sys
+try:
+    import cookieprefs
+    cookieprefs.decode("BAADCdcJ1w5Q")
+    sys.stderr.write("sub: imported\\n")
+except ImportError as e:
+    sys.stderr.write("sub: ImportError: %s\\n" % e)
+'''
+interpreters.run_string(interpreters.create(), code)
+try:
+    import cookieprefs
+    print("main: imported")
+except ImportError as e:
+    print("main: ImportError: %s" % e)
+"""
+
+
+@pytest.mark.parametrize("first", ["main-first", "sub-first"])
+def test_a_second_interpreter_is_refused_with_the_mod_wsgi_fix(first):
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", SUBINTERPRETER, first], capture_output=True, text=True, check=False)
+    if "ModuleNotFoundError" in out.stderr and "interpreters" in out.stderr:
+        pytest.skip("no sub-interpreter module in this Python")
+    lines = {line.split(":", 1)[0]: line for line in (out.stdout + out.stderr).splitlines() if ": " in line}
+    loser = "sub" if first == "main-first" else "main"
+    winner = "main" if loser == "sub" else "sub"
+    assert lines[winner] == f"{winner}: imported", out
+    assert "ImportError" in lines[loser] and "WSGIApplicationGroup %{GLOBAL}" in lines[loser], out
