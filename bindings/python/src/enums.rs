@@ -5,7 +5,7 @@ use cookieprefs as core;
 use pyo3::prelude::*;
 
 /// The state of a category.
-#[pyclass(eq, eq_int, frozen, hash, module = "cookieprefs")]
+#[pyclass(eq, eq_int, frozen, hash, from_py_object, module = "cookieprefs")]
 #[allow(non_camel_case_types, clippy::upper_case_acronyms)] // Python spells enum members in capitals
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub enum State {
@@ -44,7 +44,7 @@ impl State {
 }
 
 /// How the choice was made.
-#[pyclass(eq, eq_int, frozen, hash, module = "cookieprefs")]
+#[pyclass(eq, eq_int, frozen, hash, from_py_object, module = "cookieprefs")]
 #[allow(non_camel_case_types, clippy::upper_case_acronyms)] // Python spells enum members in capitals
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Method {
@@ -88,7 +88,7 @@ impl Method {
 
 /// The standard categories (`core::Category::STANDARD`). Site-defined
 /// categories are ints 16-63, or their names in the site's `Policy`.
-#[pyclass(eq, eq_int, frozen, hash, module = "cookieprefs")]
+#[pyclass(eq, eq_int, frozen, hash, from_py_object, module = "cookieprefs")]
 #[allow(non_camel_case_types, clippy::upper_case_acronyms)] // Python spells enum members in capitals
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Category {

@@ -8,7 +8,7 @@
 use cookieprefs as core;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::sync::GILOnceCell;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyTuple, PyType};
 
 /// The Python class name of each kind, in the order of [`core::Error::KINDS`]
@@ -62,7 +62,7 @@ struct Classes {
     by_kind: Vec<(&'static str, Py<PyType>)>,
 }
 
-static EXCEPTIONS: GILOnceCell<Classes> = GILOnceCell::new();
+static EXCEPTIONS: PyOnceLock<Classes> = PyOnceLock::new();
 
 /// `type(name, (base,), {...})` in module `cookieprefs`.
 fn new_class<'py>(
@@ -80,7 +80,7 @@ fn new_class<'py>(
     Ok(py
         .get_type::<PyType>()
         .call1((name, bases, ns))?
-        .downcast_into::<PyType>()?)
+        .cast_into::<PyType>()?)
 }
 
 fn classes(py: Python<'_>) -> PyResult<&Classes> {

@@ -56,7 +56,7 @@ impl Evaluation {
 
     /// The exception for a rejected cookie value, or None.
     #[getter]
-    fn error(&self, py: Python<'_>) -> Option<PyObject> {
+    fn error(&self, py: Python<'_>) -> Option<Py<PyAny>> {
         self.inner
             .error()
             .map(|e| py_err(py, e).into_value(py).into_any())
@@ -70,7 +70,7 @@ impl Evaluation {
 
     /// The day the evaluation was made for.
     #[getter]
-    fn today(&self, py: Python<'_>) -> PyResult<PyObject> {
+    fn today(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         to_date(py, self.inner.today())
     }
 

@@ -14,11 +14,33 @@ mod policy;
 mod preferences;
 
 use cookieprefs as core;
+use pyo3::exceptions::PyImportError;
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+
+/// The `sys` module of the interpreter that first imported the module.
+static OWNER: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+
+/// Refuses a second interpreter in the process (a sub-interpreter, as
+/// mod_wsgi makes per application group by default): the module's statics
+/// (exception classes, `datetime.date`, `uuid.UUID`) hold the first
+/// interpreter's objects. pyo3 0.23 refused this itself; since its
+/// multi-phase initialization it no longer does, so the module says it.
+fn check_interpreter(py: Python<'_>) -> PyResult<()> {
+    let sys = py.import("sys")?;
+    if OWNER.get_or_init(py, || sys.clone().unbind()).is(&sys) {
+        return Ok(());
+    }
+    Err(PyImportError::new_err(
+        "cookieprefs._native is already loaded by another Python interpreter in this process and \
+         cannot be used from sub-interpreters (under mod_wsgi, set WSGIApplicationGroup %{GLOBAL})",
+    ))
+}
 
 /// The native module (pyo3's `add` keeps its `__all__`).
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    check_interpreter(m.py())?;
     errors::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("FORMAT_VERSION", core::FORMAT_VERSION)?;

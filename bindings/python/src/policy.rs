@@ -1,6 +1,6 @@
 //! `Policy`: a site's consent policy, built from the core's policy JSON form.
 
-use crate::conversions::{from_date, opt_value_bytes};
+use crate::conversions::{from_date, opt_value_bytes, text, Input};
 use crate::errors::py_err;
 use crate::evaluation::Evaluation;
 use crate::preferences::Preferences;
@@ -23,7 +23,7 @@ fn from_mapping(py: Python<'_>, d: &Bound<'_, PyAny>) -> PyResult<Policy> {
     let json = py
         .import("json")?
         .call_method("dumps", (d,), Some(&kwargs))?
-        .downcast_into::<PyString>()?;
+        .cast_into::<PyString>()?;
     Policy::from_json(py, json.to_str()?)
 }
 
@@ -84,9 +84,16 @@ impl Policy {
             .collect()
     }
 
+    /// The ids of the categories the Global Privacy Control signal refuses.
+    #[getter]
+    fn gpc_categories(&self) -> Vec<u32> {
+        // u32, not u8: pyo3 makes a Vec<u8> a bytes object.
+        self.inner.gpc_categories().map(|c| u32::from(c.id())).collect()
+    }
+
     /// The id of a category name (site names, standard names, ids), or None.
-    fn category(&self, name: &str) -> Option<u8> {
-        self.inner.category(name).map(core::Category::id)
+    fn category(&self, name: &Bound<'_, PyString>) -> Option<u8> {
+        self.inner.category(&text(name)).map(core::Category::id)
     }
 
     /// Applies the policy to a cookie value (str, bytes, or None for no cookie).
@@ -99,7 +106,10 @@ impl Policy {
         gpc: bool,
     ) -> PyResult<Evaluation> {
         let today = from_date(py, today)?;
-        let inner = self.inner.evaluate_bytes(opt_value_bytes(value)?, today, gpc);
+        let value = opt_value_bytes(value)?;
+        let inner = self
+            .inner
+            .evaluate_bytes(value.as_ref().map(Input::bytes), today, gpc);
         Ok(Evaluation { inner })
     }
 
@@ -113,7 +123,10 @@ impl Policy {
         gpc: bool,
     ) -> PyResult<Evaluation> {
         let today = from_date(py, today)?;
-        let inner = self.inner.evaluate_header(opt_value_bytes(header)?, today, gpc);
+        let header = opt_value_bytes(header)?;
+        let inner = self
+            .inner
+            .evaluate_header(header.as_ref().map(Input::bytes), today, gpc);
         Ok(Evaluation { inner })
     }
 

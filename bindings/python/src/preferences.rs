@@ -78,13 +78,13 @@ impl Preferences {
 
     /// The day of the first choice.
     #[getter]
-    fn created(&self, py: Python<'_>) -> PyResult<PyObject> {
+    fn created(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         to_date(py, self.inner.created())
     }
 
     /// The day of the last change.
     #[getter]
-    fn updated(&self, py: Python<'_>) -> PyResult<PyObject> {
+    fn updated(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         to_date(py, self.inner.updated())
     }
 
@@ -96,7 +96,7 @@ impl Preferences {
 
     /// The consent id, or None.
     #[getter]
-    fn consent_id(&self, py: Python<'_>) -> PyResult<Option<PyObject>> {
+    fn consent_id(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
         self.inner.consent_id().map(|id| to_uuid(py, id)).transpose()
     }
 
@@ -145,7 +145,7 @@ impl Preferences {
 /// Decodes a value (str or bytes); raises a `DecodeError` subclass if invalid.
 #[pyfunction]
 pub(crate) fn decode(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Preferences> {
-    core::decode(value_bytes(value)?)
+    core::decode(value_bytes(value)?.bytes())
         .map(Preferences::from)
         .map_err(|e| py_err(py, &e))
 }
@@ -164,9 +164,26 @@ fn encoded<'py>(py: Python<'py>, p: &core::Preferences) -> Bound<'py, PyString> 
     PyString::new(py, std::str::from_utf8(&buf[..n]).unwrap_or(""))
 }
 
-/// The position `(start, end)` of the first cookie named `name` in a
-/// `Cookie:` header, or None.
+/// The position `(start, end)` of the value of the first cookie named `name`
+/// in a `Cookie:` header (quotes stripped), or None: `header[start:end]` is
+/// the value. The offsets are in the header's own units: bytes for `bytes`,
+/// code points for `str`.
 #[pyfunction]
 pub(crate) fn find_cookie(header: &Bound<'_, PyAny>, name: &str) -> PyResult<Option<(usize, usize)>> {
-    Ok(core::find_cookie(value_bytes(header)?, name).map(|r| (r.start, r.end)))
+    let input = value_bytes(header)?;
+    let bytes = input.bytes();
+    let Some(r) = core::find_cookie(bytes, name) else {
+        return Ok(None);
+    };
+    if !header.is_instance_of::<PyString>() {
+        return Ok(Some((r.start, r.end)));
+    }
+    // The core's offsets are in the UTF-8 form; count code points up to them
+    // (no copy). They sit next to `=`, `;`, `"` or an end: on code point
+    // boundaries.
+    let start = conversions::code_points(bytes, r.start);
+    Ok(Some((
+        start,
+        start + conversions::code_points(&bytes[r.start..], r.end - r.start),
+    )))
 }

@@ -225,3 +225,147 @@ def test_any_input_gives_a_value_or_a_decode_error(value):
     except cookieprefs.DecodeError:
         return
     assert prefs.encode() == (value if isinstance(value, str) else value.decode())
+
+
+# Any code point, lone surrogates included (what surrogateescape makes of
+# undecodable bytes: a CGI script's headers), weighted towards the characters
+# that matter to the lookup.
+any_char = st.one_of(
+    st.characters(categories=["Cs", "Lu", "Ll", "Nd", "Po", "Zs", "So", "Co"]),
+    st.sampled_from(list('=;" \t\udcff\udc80\ud800é€😀')),
+)
+header_parts = st.one_of(st.text(any_char, max_size=12), st.sampled_from(["cookies_preferences=", "; ", "BAADCdcJ1w5Q"]))
+headers = st.lists(header_parts, max_size=10).map("".join)
+
+
+def test_find_cookie_counts_in_the_callers_units():
+    header = "tracker=café; cookies_preferences=BAADCdcJ1w5Q"
+    start, end = cookieprefs.find_cookie(header, "cookies_preferences")
+    assert header[start:end] == "BAADCdcJ1w5Q"  # code points for a str
+    raw = header.encode()
+    start, end = cookieprefs.find_cookie(raw, "cookies_preferences")
+    assert raw[start:end] == b"BAADCdcJ1w5Q"  # bytes for bytes
+    header = 'a="😀€"; cookies_preferences="é\udcff"'
+    start, end = cookieprefs.find_cookie(header, "cookies_preferences")
+    assert header[start:end] == "é\udcff"
+    assert cookieprefs.cookie_value(header) == "é\udcff"
+
+
+def test_strs_with_lone_surrogates_fail_closed():
+    # A CGI script gets latin-1 header bytes as surrogates (surrogateescape).
+    header = b"tracker=\xff\xfe; cookies_preferences=BAADCdcJ1w5Q".decode("utf-8", "surrogateescape")
+    policy = Policy(revision=3)
+    ev = policy.evaluate_header(header, today=DAY)
+    assert ev.error is None and ev.allowed("statistics")  # our cookie is still read
+    assert cookieprefs.cookie_value(header) == "BAADCdcJ1w5Q"
+    for bad in ["\udcff", "BAADCdcJ1w5\udcff", "\ud800BAADCdcJ1w5Q"]:
+        with pytest.raises(cookieprefs.DecodeError):
+            cookieprefs.decode(bad)
+        ev = policy.evaluate(bad, today=DAY)
+        assert isinstance(ev.error, cookieprefs.DecodeError) and ev.needs_banner and not ev.allowed("statistics")
+        ev = policy.evaluate_header("cookies_preferences=" + bad, today=DAY)
+        assert isinstance(ev.error, cookieprefs.DecodeError) and ev.needs_banner
+    # A category or state name with a surrogate is refused by the core, not a UnicodeEncodeError.
+    ev = policy.evaluate(None, today=DAY)
+    with pytest.raises(cookieprefs.UnknownCategoryError):
+        ev.choose(["statistics\ud800"])
+    with pytest.raises(cookieprefs.UnknownNameError):
+        Preferences(categories={1: "granted\udcff"})
+    assert policy.category("\udcff") is None
+
+
+@given(headers)
+def test_any_str_header_is_evaluated_without_raising(header):
+    policy = Policy(revision=3)
+    ev = policy.evaluate_header(header, today=DAY)
+    assert ev.error is None or isinstance(ev.error, cookieprefs.DecodeError)
+    if ev.error is not None:
+        assert not ev.allowed("statistics")
+    ev = policy.evaluate(header, today=DAY)
+    assert ev.error is None or isinstance(ev.error, cookieprefs.DecodeError)
+    try:
+        cookieprefs.decode(header)
+    except cookieprefs.DecodeError:
+        pass
+
+
+@given(headers)
+def test_find_cookie_offsets_are_code_points_for_any_str(header):
+    found = cookieprefs.find_cookie(header, "cookies_preferences")
+    raw = header.encode("utf-8", "surrogatepass")
+    found_in_bytes = cookieprefs.find_cookie(raw, "cookies_preferences")
+    assert (found is None) == (found_in_bytes is None)
+    if found is not None:
+        start, end = found
+        assert 0 <= start <= end <= len(header)
+        assert header[start:end].encode("utf-8", "surrogatepass") == raw[found_in_bytes[0] : found_in_bytes[1]]
+        assert cookieprefs.cookie_value(header) == header[start:end]
+
+
+def test_bools_are_not_categories():
+    ev = Policy(revision=3).evaluate(None, today=DAY)
+    for bad in (True, False):
+        with pytest.raises(TypeError, match="bool"):
+            ev.choose([bad])
+        with pytest.raises(TypeError, match="bool"):
+            ev.state(bad)
+        with pytest.raises(TypeError, match="bool"):
+            Preferences(categories={bad: "granted"})
+
+
+@pytest.mark.parametrize("n", [64, 255, 256, -1, 2**63 - 1, 2**63, -(2**63), -(2**63) - 1, 10**30, -(10**30), 10**4000])
+def test_ints_out_of_range_are_invalid_category_errors(n):
+    ev = Policy(revision=3).evaluate(None, today=DAY)
+    with pytest.raises(cookieprefs.InvalidCategoryError):
+        ev.choose([n])
+    with pytest.raises(cookieprefs.InvalidCategoryError):
+        Preferences(categories={n: "granted"})
+    with pytest.raises(cookieprefs.InvalidCategoryError):
+        ev.allowed(n)
+
+
+def test_policy_gpc_categories():
+    assert Policy(revision=1, categories=[{"id": 1, "name": "statistics"}, {"id": 3, "name": "third_party"}],
+                  gpc_categories=["third_party"]).gpc_categories == [3]
+    assert Policy(revision=1, categories=[{"id": 1, "name": "statistics"}], gpc_categories=[]).gpc_categories == []
+
+
+SUBINTERPRETER = r"""
+import sys
+try:
+    import _interpreters as interpreters  # 3.13+
+except ImportError:
+    import _xxsubinterpreters as interpreters  # 3.11, 3.12
+if sys.argv[1] == "main-first":
+    import cookieprefs
+code = '''
+import sys
+try:
+    import cookieprefs
+    cookieprefs.decode("BAADCdcJ1w5Q")
+    sys.stderr.write("sub: imported\\n")
+except ImportError as e:
+    sys.stderr.write("sub: ImportError: %s\\n" % e)
+'''
+interpreters.run_string(interpreters.create(), code)
+try:
+    import cookieprefs
+    print("main: imported")
+except ImportError as e:
+    print("main: ImportError: %s" % e)
+"""
+
+
+@pytest.mark.parametrize("first", ["main-first", "sub-first"])
+def test_a_second_interpreter_is_refused_with_the_mod_wsgi_fix(first):
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", SUBINTERPRETER, first], capture_output=True, text=True, check=False)
+    if "ModuleNotFoundError" in out.stderr and "interpreters" in out.stderr:
+        pytest.skip("no sub-interpreter module in this Python")
+    lines = {line.split(":", 1)[0]: line for line in (out.stdout + out.stderr).splitlines() if ": " in line}
+    loser = "sub" if first == "main-first" else "main"
+    winner = "main" if loser == "sub" else "sub"
+    assert lines[winner] == f"{winner}: imported", out
+    assert "ImportError" in lines[loser] and "WSGIApplicationGroup %{GLOBAL}" in lines[loser], out

@@ -242,3 +242,83 @@ def test_settings_change_the_policy(settings, client):
     settings.COOKIEPREFS = {"revision": 4, "categories": [{"id": 1, "name": "statistics", "since_revision": 4}]}
     html = page(client, f"cookies_preferences={TYPICAL}")
     assert '<p id="reason">policy_updated</p>' in html
+
+
+def vary(response):
+    return {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+
+
+def test_pages_that_use_the_evaluation_vary_on_cookie_and_gpc(client, settings):
+    response = client.get("/")
+    assert {"cookie", "sec-gpc"} <= vary(response)  # the policy's GPC signal refuses third_party
+    assert "private" not in response.get("Cache-Control", "")
+    # A page that never looks at the choices is left alone.
+    response = client.get("/plain/")
+    assert "cookie" not in vary(response) and "Cache-Control" not in response
+    # No GPC categories: the signal changes nothing, so the page does not vary on it.
+    settings.COOKIEPREFS = {"revision": 3, "categories": [{"id": 1, "name": "statistics"}], "gpc_categories": []}
+    assert vary(client.get("/")) == {"cookie"}
+
+
+def test_cache_control_private_setting(client, settings):
+    settings.COOKIEPREFS_CACHE_CONTROL_PRIVATE = True
+    response = client.get("/", HTTP_COOKIE=f"cookies_preferences={TYPICAL}")
+    assert "private" in response["Cache-Control"] and "cookie" in vary(response)
+    assert "Cache-Control" not in client.get("/plain/")
+    response = client.post("/cookies/save/", {"choice": "reject_all"})
+    assert {"private", "no-store"} <= {d.strip() for d in response["Cache-Control"].split(",")}
+
+
+HOSTILE_JSON = {
+    "int-2**63": b'{"choice":"custom","categories":[9223372036854775808]}',
+    "int-below-i64": b'{"choice":"custom","categories":[-9223372036854775809]}',
+    "int-10**30": b'{"choice":"custom","categories":[1000000000000000000000000000000]}',
+    "int-4000-digits": b'{"choice":"custom","categories":[' + b"9" * 4000 + b"]}",
+    "int-5000-digits": b'{"choice":"custom","categories":[' + b"9" * 5000 + b"]}",  # beyond Python's int digit limit
+    "int-64": b'{"choice":"custom","categories":[64]}',
+    "true": b'{"choice":"custom","categories":[true]}',
+    "false": b'{"choice":"custom","categories":[false]}',
+    "float": b'{"choice":"custom","categories":[1.0]}',
+    "null": b'{"choice":"custom","categories":[null]}',
+    "nested-list": b'{"choice":"custom","categories":[[1]]}',
+    "object": b'{"choice":"custom","categories":[{"a":1}]}',
+    "categories-object": b'{"choice":"custom","categories":{"statistics":true}}',
+    "surrogate-name": b'{"choice":"custom","categories":["\\ud800"]}',
+    "html-name": b'{"choice":"custom","categories":["<script>alert(1)</script>"]}',
+    "unknown-choice": b'{"choice":"<b>x</b>"}',
+    "list-choice": b'{"choice":["accept_all"]}',
+    "deep-list": b"[" * 100_000,
+    "deep-object": b'{"a":' * 100_000,
+    "deep-within-size": b'{"choice":"custom","categories":' + b"[" * 5000 + b"]" * 5000 + b"}",
+    "too-large": b'{"choice":"accept_all","pad":"' + b"x" * 20_000 + b'"}',
+    "not-utf8": b'{"choice":"\xff\xfe"}',
+    "not-json": b"{",
+    "not-an-object": b"[1]",
+}
+
+
+@pytest.mark.parametrize("body", list(HOSTILE_JSON.values()), ids=list(HOSTILE_JSON))
+def test_hostile_json_bodies_get_a_plain_text_400(client, body):
+    response = client.post("/cookies/save/", body, content_type="application/json")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "Set-Cookie" not in response.headers
+
+
+def test_hostile_form_bodies_get_a_plain_text_400(client):
+    for form in [{"choice": "custom", "category": ["<script>alert(1)</script>"]},
+                 {"choice": "<script>"},
+                 {"choice": "custom", **{f"f{i}": "x" for i in range(1500)}}]:  # beyond DATA_UPLOAD_MAX_NUMBER_FIELDS
+        response = client.post("/cookies/save/", form)
+        assert response.status_code == 400, form
+        assert response["Content-Type"] == "text/plain; charset=utf-8"
+        assert "Set-Cookie" not in response.headers
+    response = client.post("/cookies/save/", {"choice": "custom", "category": ["<script>alert(1)</script>"]})
+    assert b"<script>alert(1)</script>" in response.content  # the core's message names it, as plain text
+
+
+def test_json_ids_are_categories(client):
+    response = client.post("/cookies/save/", json.dumps({"choice": "custom", "categories": [1]}),
+                           content_type="application/json")
+    assert response.status_code == 200 and response.json()["value"] == TYPICAL

@@ -3,9 +3,12 @@ banner first, then the choice, then the statistics script only with consent."""
 
 from __future__ import annotations
 
+import os
 import pathlib
 import subprocess
 import sys
+
+import pytest
 
 SITE = pathlib.Path(__file__).resolve().parents[3] / "examples" / "django_site"
 
@@ -37,3 +40,78 @@ def test_example_site():
     out = subprocess.run([sys.executable, "-c", SCRIPT], cwd=SITE, capture_output=True, text=True, check=False)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().endswith("example site ok"), out.stdout
+
+
+# The example site behind Django's per-site cache (UpdateCacheMiddleware first,
+# FetchFromCacheMiddleware last, LocMemCache): each visitor gets their own page.
+CACHED_SCRIPT = r"""
+import django, os, re
+os.environ["DJANGO_SETTINGS_MODULE"] = "site_example.settings"
+django.setup()
+from django.conf import settings
+from django.test import Client, override_settings
+import cookieprefs
+import cookieprefs.django.middleware as middleware
+
+evaluations = []
+real = middleware.evaluate_request
+def counting(request):
+    evaluations.append(request.path)
+    return real(request)
+middleware.evaluate_request = counting
+
+policy = cookieprefs.Policy.from_dict(settings.COOKIEPREFS)
+ev = policy.evaluate(None)
+accept = "cookies_preferences=" + ev.accept_all().encode()
+refuse = "cookies_preferences=" + ev.reject_all().encode()
+
+def visit(**headers):
+    r = Client().get("/", **headers)
+    assert r.status_code == 200, r.status_code
+    return r, r.content.decode()
+
+def consent(html, storage):
+    return re.search(r'"%s":"(granted|denied)"' % storage, html).group(1)
+
+with override_settings(
+    CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+    CACHE_MIDDLEWARE_SECONDS=600,
+    MIDDLEWARE=["django.middleware.cache.UpdateCacheMiddleware", *settings.MIDDLEWARE,
+                "django.middleware.cache.FetchFromCacheMiddleware"],
+    COOKIEPREFS_CACHE_CONTROL_PRIVATE=os.environ.get("PRIVATE") == "1",
+):
+    # A accepts everything: no banner, the statistics script, analytics granted.
+    r, a = visit(HTTP_COOKIE=accept)
+    assert 'class="cookieprefs-banner"' not in a and "statistics-script" in a and consent(a, "analytics_storage") == "granted", a
+    if os.environ.get("PRIVATE") != "1":
+        assert "max-age=600" in r["Cache-Control"], r.headers
+    # B refused everything: no banner, no script, everything denied.
+    r, b = visit(HTTP_COOKIE=refuse)
+    assert 'class="cookieprefs-banner"' not in b and "statistics-script" not in b, b
+    assert consent(b, "analytics_storage") == "denied" and "third_party: denied" in b, b
+    # D has no cookie and no GPC signal: the banner, nothing loaded.
+    r, d = visit()
+    assert 'class="cookieprefs-banner"' in d and "statistics-script" not in d and "third_party: not_asked" in d, d
+    # C has no cookie but sends Sec-GPC: 1: the banner, nothing loaded, third_party refused by GPC.
+    r, c = visit(HTTP_SEC_GPC="1")
+    assert 'class="cookieprefs-banner"' in c and "statistics-script" not in c, c
+    assert "third_party: denied" in c and consent(c, "ad_storage") == "denied", c
+    # The cache is really in front: A's page again is served without evaluating
+    # (unless the pages are private), and is still A's.
+    before = len(evaluations)
+    r, a2 = visit(HTTP_COOKIE=accept)
+    assert "statistics-script" in a2
+    assert len(evaluations) == before + (1 if os.environ.get("PRIVATE") == "1" else 0), evaluations
+    r, b2 = visit(HTTP_COOKIE=refuse)
+    assert "statistics-script" not in b2 and 'class="cookieprefs-banner"' not in b2
+print("cached example site ok")
+"""
+
+
+@pytest.mark.parametrize("private", ["0", "1"], ids=["vary", "vary-and-private"])
+def test_example_site_behind_the_per_site_cache_serves_each_visitor_their_page(private):
+    env = {**os.environ, "PRIVATE": private}
+    out = subprocess.run([sys.executable, "-c", CACHED_SCRIPT], cwd=SITE, capture_output=True, text=True,
+                         check=False, env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().endswith("cached example site ok"), out.stdout

@@ -1,10 +1,12 @@
 """Settings of the example site. Only what cookieprefs needs, plus Django's basics."""
 
+import os
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent
 SECRET_KEY = "example-only-not-secret"
-DEBUG = True
+# DJANGO_DEBUG=0 runs it as in production (scripts/load-django.sh does).
+DEBUG = os.environ.get("DJANGO_DEBUG", "1") != "0"
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]
 USE_TZ = True
 ROOT_URLCONF = "site_example.urls"
@@ -33,6 +35,7 @@ TEMPLATES = [
     }
 ]
 STATIC_URL = "static/"
+WSGI_APPLICATION = "site_example.wsgi.application"
 
 # The site's consent policy (docs/FORMAT.md §7). The development server runs
 # over plain HTTP, where browsers drop Secure cookies: turn Secure off here only.

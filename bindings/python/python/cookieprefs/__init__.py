@@ -28,12 +28,14 @@ from ._native import DEFAULT_COOKIE_NAME, find_cookie
 
 def cookie_value(header: str | bytes, name: str = DEFAULT_COOKIE_NAME) -> str | None:
     """The value of the first cookie named ``name`` in a ``Cookie:`` header
-    (quotes stripped), or None. Undecodable bytes become U+FFFD."""
+    (quotes stripped), or None. From a ``str`` header, the value's own text
+    (no copy of the header is made); from ``bytes``, the value decoded as
+    UTF-8, undecodable bytes becoming U+FFFD."""
     found = find_cookie(header, name)
     if found is None:
         return None
-    raw = header.encode("utf-8") if isinstance(header, str) else header
-    return raw[found[0] : found[1]].decode("utf-8", "replace")
+    value = header[found[0] : found[1]]  # find_cookie counts in the header's own units
+    return value if isinstance(value, str) else value.decode("utf-8", "replace")
 
 
 __all__ = ["cookie_value"]

@@ -1,21 +1,48 @@
-"""Sets a lazy ``request.cookie_preferences`` on every request."""
+"""Sets a lazy ``request.cookie_preferences`` on every request, and marks the
+responses that used it as varying with the visitor's cookie (and GPC signal)."""
 
 from __future__ import annotations
 
 from typing import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 
-from .preferences import evaluate_request
+from . import conf
+from .preferences import CookiePreferences, evaluate_request
 
 
 class CookiePreferencesMiddleware:
-    """``request.cookie_preferences`` is evaluated on first use only."""
+    """``request.cookie_preferences`` is evaluated on first use only.
+
+    A response built after that use depends on the visitor's ``Cookie:``
+    header, and on ``Sec-GPC`` when the policy lets GPC refuse categories: the
+    middleware adds those to ``Vary`` so that no cache (Django's per-site
+    cache, a reverse proxy) serves one visitor's page to another. With
+    ``COOKIEPREFS_CACHE_CONTROL_PRIVATE = True`` it also adds
+    ``Cache-Control: private`` (shared caches then keep no copy at all).
+    Responses that never looked at the evaluation are left alone."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        request.cookie_preferences = SimpleLazyObject(lambda: evaluate_request(request))  # type: ignore[attr-defined]
-        return self.get_response(request)
+        used: list[CookiePreferences] = []
+
+        def evaluate() -> CookiePreferences:
+            prefs = evaluate_request(request)
+            used.append(prefs)
+            return prefs
+
+        request.cookie_preferences = SimpleLazyObject(evaluate)  # type: ignore[attr-defined]
+        response = self.get_response(request)
+        if used:
+            vary = ["Cookie"]
+            if conf.get_policy().gpc_categories:
+                vary.append("Sec-GPC")
+            patch_vary_headers(response, vary)
+            if getattr(settings, "COOKIEPREFS_CACHE_CONTROL_PRIVATE", False):
+                patch_cache_control(response, private=True)
+        return response
