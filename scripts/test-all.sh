@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh machine of this project's kind (Rust stable
 # and nightly, Python 3.11 with pip, gcc/g++, valgrind). Installs what it needs
-# itself: cargo-fuzz, the nightly miri component, and a Python virtualenv
+# itself: cargo-fuzz, the nightly miri component, cargo-deny, and a Python virtualenv
 # (.venv) with maturin, pytest, hypothesis, Django and mypy.
 #
 #   ./scripts/test-all.sh            # everything
-#   ./scripts/test-all.sh rust c     # some suites: rust c python fuzz miri
+#   ./scripts/test-all.sh rust c     # some suites: rust c python fuzz miri deps
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(rust c python fuzz miri)
+[ ${#suites[@]} -gt 0 ] || suites=(rust c python fuzz miri deps)
 
 declare -A script=(
   [rust]=scripts/test-rust.sh
@@ -18,6 +18,7 @@ declare -A script=(
   [python]=scripts/test-python.sh
   [fuzz]=scripts/fuzz-smoke.sh
   [miri]=scripts/miri.sh
+  [deps]=scripts/supply-chain.sh
 )
 
 passed=0
