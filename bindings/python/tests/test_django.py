@@ -196,6 +196,22 @@ def test_consent_mode_tag_with_nonce(rf):
     assert out.startswith('<script nonce="n0nce">')
 
 
+@pytest.mark.parametrize("setting", ["SESSION_COOKIE_NAME", "CSRF_COOKIE_NAME", "LANGUAGE_COOKIE_NAME"])
+def test_a_consent_cookie_named_like_a_django_cookie_is_refused(settings, setting):
+    settings.COOKIEPREFS = {"cookie": {"name": "site_cookie"}}
+    setattr(settings, setting, "site_cookie")
+    with pytest.raises(ImproperlyConfigured, match=f"named 'site_cookie', like Django's {setting}"):
+        conf.get_policy()
+
+
+def test_host_prefix_rules_are_the_cores(settings):
+    settings.COOKIEPREFS = {"cookie": {"name": "__Host-prefs", "path": "/portal"}}
+    with pytest.raises(ImproperlyConfigured, match="__Host- prefix, which requires secure: true, no domain and path"):
+        conf.get_policy()
+    settings.COOKIEPREFS = {"cookie": {"name": "__Host-prefs"}}
+    assert conf.get_policy().cookie_name == "__Host-prefs"
+
+
 def test_invalid_settings_are_refused_at_startup(settings):
     settings.COOKIEPREFS = {"revision": 1, "max_age_days": {"granted": 400, "denied": 30}}
     with pytest.raises(ImproperlyConfigured, match=r"COOKIEPREFS: invalid policy: max_age_days.granted is 400 days, it must be 1..=395"):

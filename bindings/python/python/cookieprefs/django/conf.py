@@ -30,7 +30,22 @@ def get_policy() -> Policy:
             except (Error, TypeError, ValueError) as e:  # not JSON-able: TypeError, NaN: ValueError
                 # The core's message names the key path within the setting.
                 raise ImproperlyConfigured(f"COOKIEPREFS: {e}") from e
+        _check_framework_names(_policy)
     return _policy
+
+
+# Django's own cookies: the consent cookie must not share a name with one of
+# them (each would overwrite the other on every response).
+_FRAMEWORK_COOKIES = ("SESSION_COOKIE_NAME", "CSRF_COOKIE_NAME", "LANGUAGE_COOKIE_NAME")
+
+
+def _check_framework_names(policy: Policy) -> None:
+    for setting in _FRAMEWORK_COOKIES:
+        if getattr(settings, setting, None) == policy.cookie_name:
+            raise ImproperlyConfigured(
+                f"COOKIEPREFS: the consent cookie is named {policy.cookie_name!r}, "
+                f"like Django's {setting}: give one of them another name"
+            )
 
 
 def today() -> datetime.date:
@@ -40,7 +55,7 @@ def today() -> datetime.date:
 
 def _reset(setting: str, **kwargs: Any) -> None:
     global _policy
-    if setting == "COOKIEPREFS":
+    if setting == "COOKIEPREFS" or setting in _FRAMEWORK_COOKIES:
         _policy = None
 
 
