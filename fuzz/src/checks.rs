@@ -162,7 +162,7 @@ pub fn decode_target(data: &[u8]) {
                     assert_eq!(len, data.len());
                     assert!(len > max);
                 }
-                Error::InvalidCharacter { offset, byte } => {
+                Error::InvalidCharacter { offset, byte, .. } => {
                     assert_eq!(data[offset], byte);
                     assert!(data[..offset]
                         .iter()
@@ -711,7 +711,7 @@ pub fn error_detail(e: &Error) -> Option<u64> {
         Error::Empty => 0,
         Error::TooLong { len, .. } => len as u64,
         Error::InvalidCharacter { offset, .. } => offset as u64,
-        Error::UnsupportedVersion { version } => u64::from(version),
+        Error::UnsupportedVersion { version, .. } => u64::from(version),
         Error::Truncated { expected, .. } | Error::TrailingData { expected, .. } => expected as u64,
         Error::ReservedBits { bits } => u64::from(bits),
         Error::NonZeroPadding { offset } => offset as u64,

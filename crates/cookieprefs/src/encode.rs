@@ -1,6 +1,6 @@
 //! Encoding a [`Preferences`] to its one canonical string.
 
-use crate::bits::{BitRead, BitWrite, Wide, ALPHABET, NARROW_MAX_LEN};
+use crate::bits::{BitRead, BitWrite, Wide, ALPHABET, NARROW_MAX_LEN, ZIP};
 use crate::layout::{self, bit_len, encoded_len_for};
 use crate::{Error, Preferences, FORMAT_VERSION};
 
@@ -66,26 +66,40 @@ impl Preferences {
     #[inline]
     fn write(&self, out: &mut [u8]) -> usize {
         let len = self.encoded_len();
-        if len <= NARROW_MAX_LEN {
-            // No consent id and at most 32 slots: the whole value in one
-            // register, the fixed fields with constant shifts.
+        if let (true, Some((head, tail))) = (len <= NARROW_MAX_LEN, split_head(out, len)) {
+            // No consent id and at most 32 slots: the fixed fields in one
+            // `u64` with constant shifts derived from `layout.rs`, the slots
+            // in a second.
             let slots = self.slot_count() as usize;
-            let head = (u64::from(FORMAT_VERSION) << 58)
-                | ((self.method as u64) << 55)
-                | (u64::from(self.revision) << 40)
-                | (u64::from(self.created.days_since_epoch()) << 24)
-                | (u64::from(self.updated.days_since_epoch()) << 8)
-                | ((slots as u64) << 2);
+            // The slots left-aligned, category 1 in the top pair, four per
+            // table look-up.
             let mut states = 0u64;
-            for id in 1..=slots {
-                states = (states << 2) | (((self.granted >> id) & 1) << 1) | ((self.denied >> id) & 1);
+            let mut first = 0;
+            while first < slots {
+                let g = (self.granted >> (first + 1)) & 15;
+                let d = (self.denied >> (first + 1)) & 15;
+                states |= u64::from(ZIP[(g | (d << 4)) as usize]) << (56 - 2 * first);
+                first += 4;
             }
-            // The slots start at bit 62: shift them up by 128 - 62 - 2 * slots.
-            let mut x = (u128::from(head) << 64) | (((u128::from(states) << 64) >> (2 * slots)) << 2);
-            // Shift the characters out of the top of the register.
-            for dst in out.iter_mut().take(len) {
-                *dst = ALPHABET[(x >> 122) as usize];
-                x <<= 6;
+            // Bits 0..64 of the value, then bits 64..128.
+            let word = layout::put64(u64::from(FORMAT_VERSION), layout::VERSION)
+                | layout::put64(self.method as u64, layout::METHOD)
+                | layout::put64(u64::from(self.revision), layout::REVISION)
+                | layout::put64(u64::from(self.created.days_since_epoch()), layout::CREATED)
+                | layout::put64(u64::from(self.updated.days_since_epoch()), layout::UPDATED)
+                | layout::put64(slots as u64, layout::SLOT_COUNT)
+                | (states >> layout::STATES);
+            let rest = states << (64 - layout::STATES);
+            let char_at = |shift: u32| ALPHABET[((word >> shift) & 63) as usize];
+            for (k, dst) in head[..10].iter_mut().enumerate() {
+                *dst = char_at(58 - 6 * k as u32);
+            }
+            // The 11th character straddles the two words.
+            head[10] = ALPHABET[(((word & 15) << 2) | (rest >> 62)) as usize];
+            let mut rest = rest << 2;
+            for dst in tail {
+                *dst = ALPHABET[(rest >> 58) as usize];
+                rest <<= 6;
             }
             len
         } else {
@@ -130,6 +144,17 @@ impl Preferences {
             buf.put(off + 64, 64, v as u64);
         }
     }
+}
+
+/// The first [`layout::MIN_LEN`] bytes of `out[..len]` and the rest.
+#[inline(always)]
+fn split_head(out: &mut [u8], len: usize) -> Option<(&mut [u8; layout::MIN_LEN], &mut [u8])> {
+    let out = out.get_mut(..len)?;
+    if len < layout::MIN_LEN {
+        return None;
+    }
+    let (head, tail) = out.split_at_mut(layout::MIN_LEN);
+    Some((head.try_into().ok()?, tail))
 }
 
 /// Writes `len` characters of `bits` into `out`.

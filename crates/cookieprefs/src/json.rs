@@ -123,7 +123,10 @@ impl<'de> Deserialize<'de> for Preferences {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Preferences, D::Error> {
         let j = PreferencesJson::deserialize(d)?;
         if j.version != crate::FORMAT_VERSION {
-            return Err(D::Error::custom(Error::UnsupportedVersion { version: j.version }));
+            return Err(D::Error::custom(Error::UnsupportedVersion {
+                version: j.version,
+                hint: crate::InputHint::None,
+            }));
         }
         let mut b = Preferences::builder(j.created)
             .updated(j.updated)
