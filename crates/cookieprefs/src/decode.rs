@@ -31,22 +31,37 @@ pub fn decode(input: impl AsRef<[u8]>) -> Result<Preferences, Error> {
     decode_bytes(input.as_ref())
 }
 
+/// Characters the fast path reads first: the fixed fields, the first slot
+/// pair and 8 more bits (72 bits in three groups of four characters).
+const HEAD: usize = 12;
+
 #[inline(always)]
 fn decode_bytes(input: &[u8]) -> Result<Preferences, Error> {
-    if input.len() <= NARROW_MAX_LEN {
-        let head = input
-            .get(..layout::MIN_LEN)
-            .and_then(|h| <&[u8; layout::MIN_LEN]>::try_from(h).ok());
-        if let (Some(head), Some(tail)) = (head, input.get(layout::MIN_LEN..)) {
-            return decode_narrow(input, head, tail);
+    if (HEAD..=NARROW_MAX_LEN).contains(&input.len()) {
+        if let Some(head) = input.get(..HEAD).and_then(|h| <&[u8; HEAD]>::try_from(h).ok()) {
+            return decode_narrow(input, head, input.len());
         }
+    } else if input.len() == layout::MIN_LEN {
+        return decode_min(input);
     }
     decode_wide(input)
 }
 
+/// 11 characters (no slot or at most two): the fast path on the value with
+/// an `A` (six zero bits) appended, which it reads as part of the padding.
+#[inline(never)]
+fn decode_min(input: &[u8]) -> Result<Preferences, Error> {
+    let mut head = [b'A'; HEAD];
+    if let (Some(dst), Some(src)) = (head.get_mut(..layout::MIN_LEN), input.get(..layout::MIN_LEN)) {
+        dst.copy_from_slice(src);
+    }
+    decode_narrow(input, &head, HEAD)
+}
+
 /// Every input the fast path does not take: empty, too long, shorter than
-/// [`layout::MIN_LEN`] (an error, but reported in spec order) or longer than
-/// [`NARROW_MAX_LEN`] (a consent id or more than 32 slots).
+/// 12 characters (an error, or the rare 11-character value that decides no
+/// category) or longer than [`NARROW_MAX_LEN`] (a consent id or more than
+/// 32 slots).
 #[inline(never)]
 fn decode_wide(input: &[u8]) -> Result<Preferences, Error> {
     let len = input.len();
@@ -70,60 +85,55 @@ fn decode_wide(input: &[u8]) -> Result<Preferences, Error> {
     fields(&buf, input)
 }
 
-/// The fast path: 11 to 21 characters (every value without a consent id and
-/// with at most 32 slots), the fixed fields in one `u64` read with constant
+/// The fast path: 12 to 21 characters (every value without a consent id
+/// and with 3 to 32 slots) and, through [`decode_min`], 11. The fixed fields in one `u64` read with constant
 /// shifts derived from `layout.rs`, the states in a second, and the same
-/// checks in the same order as [`fields`].
+/// checks in the same order as [`fields`]. `end_len` is `len`, or 12 for an
+/// 11-character value whose `head` has an `A` appended.
 #[inline(always)]
-fn decode_narrow(input: &[u8], head: &[u8; layout::MIN_LEN], tail: &[u8]) -> Result<Preferences, Error> {
+fn decode_narrow(input: &[u8], head: &[u8; HEAD], end_len: usize) -> Result<Preferences, Error> {
     let len = input.len();
     // Validity is checked once for all characters: an invalid byte sets
     // MARK, which shows in the OR of every group. It also spills into
     // other bits, but then the call fails anyway.
-    let q0 = group(head, 0);
-    let q1 = group(head, 4);
-    let q2 =
-        SEXTET_AT[0][head[8] as usize] | SEXTET_AT[1][head[9] as usize] | SEXTET_AT[2][head[10] as usize];
-    let seen = q0 | q1 | q2;
-    // Bits 0..64 of the value: characters 0..10 and the top 4 bits of the 11th.
+    let (q0, q1, q2) = (group(head, 0), group(head, 4), group(head, 8));
+    let mut seen = q0 | q1 | q2;
+    // Bits 0..64 of the value.
     let word = (u64::from(q0) << 40) | (u64::from(q1) << 16) | u64::from(q2 >> 8);
-    // The end of the value, right-aligned, read as the last 4 or the last
-    // 12 characters, which overlap the first 11: enough to reach back to
-    // bit STATES (6 * len - 24 <= 62 for len <= 14, 6 * len - 64 <= 62
-    // for len <= 21), and together with them every character is looked at.
-    let (end, end_seen) = if tail.len() <= 3 {
-        let Some(c) = last_chunk::<4>(input) else {
-            return decode_wide(input);
-        };
-        let q = group(c, 0);
-        (u64::from(q), q)
-    } else {
-        let Some(c) = last_chunk::<12>(input) else {
+    // The last 64 bits of the last 12 characters, right-aligned: they reach
+    // back to bit STATES (6 * len - 64 <= 62 for len <= 21), and together
+    // with the first 12 they cover every character.
+    let mut end = (u64::from(q0) << 48) | (u64::from(q1) << 24) | u64::from(q2);
+    if len > HEAD {
+        let Some(c) = last_chunk::<HEAD>(input) else {
             return decode_wide(input);
         };
         let (a, b, d) = (group(c, 0), group(c, 4), group(c, 8));
-        (
-            (u64::from(a) << 48) | (u64::from(b) << 24) | u64::from(d),
-            a | b | d,
-        )
-    };
-    if (seen | end_seen) & MARK != 0 {
+        seen |= a | b | d;
+        end = (u64::from(a) << 48) | (u64::from(b) << 24) | u64::from(d);
+    }
+    if seen & MARK != 0 {
         return Err(first_invalid(input));
     }
 
+    // Checks 4 to 8 at once: version 1, no consent id (it would not fit in
+    // 21 characters), reserved bits zero, and 6 * len - 6 < bits <= 6 * len.
+    // When any fails, `frame_error` runs them in spec order for the error.
     let slots = layout::get64(word, layout::SLOT_COUNT) as usize;
-    let bits = check_frame(
-        input,
-        layout::get64(word, layout::VERSION) as u8,
-        layout::get64(word, layout::RESERVED) as u8,
-        slots,
-        layout::get64(word, layout::HAS_CONSENT_ID) == 1,
-    )?;
+    let bits = layout::bit_len(slots, false);
+    let frame = layout::mask64(layout::VERSION)
+        | layout::mask64(layout::HAS_CONSENT_ID)
+        | layout::mask64(layout::RESERVED);
+    if word & frame != layout::put64(u64::from(FORMAT_VERSION), layout::VERSION)
+        || (6 * len).wrapping_sub(bits) >= 6
+    {
+        return frame_error(input, word);
+    }
     // Here bits = STATES + 2 * slots <= 6 * len <= 126: no consent id (its
     // 128 bits would not fit) and at most 32 slots. `states` holds bits
     // STATES..6 * len left-aligned: the slots, category 1 in the top pair,
     // then the padding, then zeros.
-    let states = end << (2 * layout::STATES + 2 - 6 * len);
+    let states = end << (2 * layout::STATES + 2 - 6 * end_len);
     debug_assert!(bits <= 6 * NARROW_MAX_LEN && slots <= 32);
     if (states << slots) << slots != 0 {
         return Err(Error::NonZeroPadding { offset: len - 1 });
@@ -210,6 +220,21 @@ fn length_error(len: usize, bits: usize) -> Error {
     } else {
         Error::TrailingData { len, expected }
     }
+}
+
+/// The error of checks 4 to 8 for a value whose first 64 bits are `word`.
+#[cold]
+#[inline(never)]
+fn frame_error(input: &[u8], word: u64) -> Result<Preferences, Error> {
+    check_frame(
+        input,
+        layout::get64(word, layout::VERSION) as u8,
+        layout::get64(word, layout::RESERVED) as u8,
+        layout::get64(word, layout::SLOT_COUNT) as usize,
+        layout::get64(word, layout::HAS_CONSENT_ID) == 1,
+    )?;
+    // Not reached: one of the checks fails.
+    decode_wide(input)
 }
 
 /// The error for a first character that is not `B` (version 1).

@@ -28,7 +28,7 @@ pub(crate) const fn bit_len(slots: usize, has_id: bool) -> usize {
 
 /// Characters needed for `bits` bits.
 pub(crate) const fn encoded_len_for(bits: usize) -> usize {
-    bits.div_ceil(6)
+    (bits + 5) / 6
 }
 
 /// Right shift that brings `field` to the low bits of a `u64` holding bits
@@ -42,6 +42,11 @@ pub(crate) const fn shift64(field: (usize, u32)) -> u32 {
 /// The low-bits mask of `field`'s width.
 pub(crate) const fn mask(field: (usize, u32)) -> u64 {
     (1 << field.1) - 1
+}
+
+/// The bits of `field` in the first 64 bits of a value held MSB-first.
+pub(crate) const fn mask64(field: (usize, u32)) -> u64 {
+    mask(field) << shift64(field)
 }
 
 /// `field` read from the first 64 bits of a value held MSB-first in `head`.
