@@ -110,3 +110,115 @@ impl fmt::Display for VersionAdvice {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{decode, Error, InputHint};
+
+    const ONLY: &str = "only A-Z a-z 0-9 - _ are allowed";
+
+    fn message(input: &[u8]) -> String {
+        decode(input).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn invalid_character_messages() {
+        let cases: &[(&[u8], String)] = &[
+            (
+                b"\"BAADCdcJ1w5Q\"",
+                format!("invalid character '\"' (0x22) at offset 0: {ONLY}; the value looks quoted: pass it without the quotes"),
+            ),
+            (
+                b"'BAADCdcJ1w5Q'",
+                format!("invalid character '\\'' (0x27) at offset 0: {ONLY}; the value looks quoted: pass it without the quotes"),
+            ),
+            (
+                b" BAADCdcJ1w5Q",
+                format!("invalid character ' ' (0x20) at offset 0: {ONLY}; the value has leading or trailing whitespace: pass it trimmed"),
+            ),
+            (
+                b"BAADCdcJ1w5Q\r\n",
+                format!("invalid character 0x0d at offset 12: {ONLY}; the value has leading or trailing whitespace: pass it trimmed"),
+            ),
+            (
+                b"cookies_preferences=BAADCdcJ1w5Q",
+                format!("invalid character '=' (0x3d) at offset 19: {ONLY}; this looks like a whole name=value cookie: pass only the value"),
+            ),
+            (
+                b"a=1; cookies_preferences=BAADCdcJ1w5Q",
+                format!("invalid character '=' (0x3d) at offset 1: {ONLY}; this looks like a whole name=value cookie: pass only the value"),
+            ),
+            (
+                br#"{"version": 1, "revision": 3}"#,
+                format!("invalid character '{{' (0x7b) at offset 0: {ONLY}; this looks like JSON: pass the base64url value itself"),
+            ),
+            (
+                br#" ["necessary"]"#,
+                format!("invalid character ' ' (0x20) at offset 0: {ONLY}; this looks like JSON: pass the base64url value itself"),
+            ),
+            (
+                b"BAADCdcJ1w5Q=",
+                format!("invalid character '=' (0x3d) at offset 12: {ONLY}; values have no = padding: remove it"),
+            ),
+            (
+                b"\"BoAHCbkJ10KQAAAJn5VBEELFCb5JHu2gOX-DI\"",
+                format!("invalid character '\"' (0x22) at offset 0: {ONLY}; the value looks quoted: pass it without the quotes"),
+            ),
+            (b"B@", format!("invalid character '@' (0x40) at offset 1: {ONLY}")),
+            (b"BAAD CdcJ1w5Q", format!("invalid character ' ' (0x20) at offset 4: {ONLY}")),
+            (b"\xffBAADCdcJ1w5Q", format!("invalid character 0xff at offset 0: {ONLY}")),
+            (b"BAADCdcJ1w5\\", format!("invalid character '\\\\' (0x5c) at offset 11: {ONLY}")),
+        ];
+        for (input, want) in cases {
+            let err = decode(input).unwrap_err();
+            assert_eq!(err.kind(), "invalid_character", "{want}");
+            assert_eq!(&err.to_string(), want);
+        }
+    }
+
+    #[test]
+    fn unsupported_version_messages() {
+        assert_eq!(
+            message(b"baadcdcj1w5q"),
+            "unsupported format version 27: not a cookieprefs value (v1 values start with \"B\"); \
+             it looks lowercased: values are case-sensitive"
+        );
+        assert_eq!(
+            message(b"CAADCdcJ1w5Q"),
+            "unsupported format version 2: not a cookieprefs value (v1 values start with \"B\")"
+        );
+        assert_eq!(
+            message(b"bAADCdcJ1w5Q"),
+            "unsupported format version 27: not a cookieprefs value (v1 values start with \"B\")"
+        );
+        assert_eq!(decode(b"baadcdcj1w5q").unwrap_err().kind(), "unsupported_version");
+        // From the JSON form: the version is a number there, not a character.
+        assert_eq!(
+            Error::UnsupportedVersion {
+                version: 2,
+                hint: InputHint::None
+            }
+            .to_string(),
+            "unsupported format version 2 (this library reads version 1)"
+        );
+    }
+
+    #[test]
+    fn hints_are_in_the_error_value() {
+        assert_eq!(
+            decode("BAADCdcJ1w5Q=").unwrap_err(),
+            Error::InvalidCharacter {
+                offset: 12,
+                byte: b'=',
+                hint: InputHint::Padding
+            }
+        );
+        assert_eq!(
+            decode("baadcdcj1w5q").unwrap_err(),
+            Error::UnsupportedVersion {
+                version: 27,
+                hint: InputHint::Lowercased
+            }
+        );
+    }
+}
