@@ -59,9 +59,8 @@ fn decode_min(input: &[u8]) -> Result<Preferences, Error> {
 }
 
 /// Every input the fast path does not take: empty, too long, shorter than
-/// 12 characters (an error, or the rare 11-character value that decides no
-/// category) or longer than [`NARROW_MAX_LEN`] (a consent id or more than
-/// 32 slots).
+/// 11 characters (always an error, reported in spec order) or longer than
+/// [`NARROW_MAX_LEN`] (a consent id or more than 32 slots).
 #[inline(never)]
 fn decode_wide(input: &[u8]) -> Result<Preferences, Error> {
     let len = input.len();
@@ -86,10 +85,11 @@ fn decode_wide(input: &[u8]) -> Result<Preferences, Error> {
 }
 
 /// The fast path: 12 to 21 characters (every value without a consent id
-/// and with 3 to 32 slots) and, through [`decode_min`], 11. The fixed fields in one `u64` read with constant
-/// shifts derived from `layout.rs`, the states in a second, and the same
-/// checks in the same order as [`fields`]. `end_len` is `len`, or 12 for an
-/// 11-character value whose `head` has an `A` appended.
+/// and with 3 to 32 slots) and, through [`decode_min`], 11. The fixed fields
+/// are in one `u64` read with constant shifts derived from `layout.rs`, the
+/// states in a second, and the checks are those of [`fields`] in the same
+/// order. `end_len` is `len`, or 12 for an 11-character value whose `head`
+/// has an `A` appended.
 #[inline(always)]
 fn decode_narrow(input: &[u8], head: &[u8; HEAD], end_len: usize) -> Result<Preferences, Error> {
     let len = input.len();
