@@ -221,9 +221,9 @@ typedef struct {
   // The third number.
   int64_t c;
   // The message, NUL-terminated: the Rust library's text for the error,
-  // e.g. `invalid character 0x3d at offset 12: only A-Z a-z 0-9 - _ are
-  // allowed` (cut at a UTF-8 boundary to fit; the core's messages are far
-  // shorter). Copy it with `cookieprefs_error_message`.
+  // e.g. `invalid character '=' (0x3d) at offset 12: only A-Z a-z 0-9 - _
+  // are allowed; values have no = padding: remove it` (cut at a UTF-8
+  // boundary to fit; the core's messages are far shorter). Copy it with `cookieprefs_error_message`.
   char message[COOKIEPREFS_ERROR_MESSAGE_CAP];
 } cookieprefs_error;
 

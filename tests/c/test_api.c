@@ -468,7 +468,7 @@ static void test_error_detail(void) {
     CHECK(err.status == COOKIEPREFS_STATUS_INVALID_CHARACTER);
     CHECK(strcmp(cookieprefs_status_str(err.status), "invalid_character") == 0);
     CHECK(err.offset == 12 && err.a == 0x3d && err.b == 0 && err.c == 0);
-    CHECK(strcmp(message(&err), "invalid character 0x3d at offset 12: only A-Z a-z 0-9 - _ are allowed") == 0);
+    CHECK(strcmp(message(&err), "invalid character '=' (0x3d) at offset 12: only A-Z a-z 0-9 - _ are allowed; values have no = padding: remove it") == 0);
     CHECK(strcmp(err.message, message(&err)) == 0);
 
     /* A short buffer: BUFFER_TOO_SMALL, an empty string, the capacity needed. */

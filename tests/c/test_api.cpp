@@ -83,7 +83,7 @@ int main() {
         std::string msg(len, '\0');
         CHECK(cookieprefs_error_message(&err, msg.data(), msg.size(), &len) == COOKIEPREFS_STATUS_OK);
         msg.resize(len);
-        CHECK(msg == "invalid character 0x3d at offset 12: only A-Z a-z 0-9 - _ are allowed");
+        CHECK(msg == "invalid character '=' (0x3d) at offset 12: only A-Z a-z 0-9 - _ are allowed; values have no = padding: remove it");
     }
     {
         const std::string_view json = R"({"revision": 1, "categories": [{"id": 16, "name": "Bad"}]})";

@@ -129,7 +129,7 @@ fn encode_set_cookie_header() {
 #[test]
 fn invalid_values_exit_1_with_the_reason() {
     for (value, needle) in [
-        ("BAADCdcJ1w5Q=", "invalid character 0x3d at offset 12"),
+        ("BAADCdcJ1w5Q=", "invalid character '=' (0x3d) at offset 12: only A-Z a-z 0-9 - _ are allowed; values have no = padding: remove it"),
         ("CAADCdcJ1w5Q", "unsupported format version 2"),
         ("BAADCdcJ1w5", "truncated value"),
         ("BAADCdcJ1w5R", "non-zero padding"),
@@ -255,7 +255,7 @@ fn inspect_with_policy_file_and_bad_cookie() {
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(stdout(&out).contains("show (invalid_value)"));
-    assert!(stderr(&out).contains("the consent cookie is invalid: invalid character 0x25 at offset 0"));
+    assert!(stderr(&out).contains("the consent cookie is invalid: invalid character '%' (0x25) at offset 0"));
 
     std::fs::write(
         &policy,

@@ -46,9 +46,9 @@ pub struct cookieprefs_error {
     /// The third number.
     pub c: i64,
     /// The message, NUL-terminated: the Rust library's text for the error,
-    /// e.g. `invalid character 0x3d at offset 12: only A-Z a-z 0-9 - _ are
-    /// allowed` (cut at a UTF-8 boundary to fit; the core's messages are far
-    /// shorter). Copy it with `cookieprefs_error_message`.
+    /// e.g. `invalid character '=' (0x3d) at offset 12: only A-Z a-z 0-9 - _
+    /// are allowed; values have no = padding: remove it` (cut at a UTF-8
+    /// boundary to fit; the core's messages are far shorter). Copy it with `cookieprefs_error_message`.
     pub message: [c_char; COOKIEPREFS_ERROR_MESSAGE_CAP],
 }
 
@@ -90,8 +90,8 @@ fn numbers(e: &Error) -> (i64, [i64; 3]) {
     let none = -1;
     match *e {
         Error::TooLong { len, max } => (none, [n(len), n(max), 0]),
-        Error::InvalidCharacter { offset, byte } => (n(offset), [byte.into(), 0, 0]),
-        Error::UnsupportedVersion { version } => (none, [version.into(), 0, 0]),
+        Error::InvalidCharacter { offset, byte, .. } => (n(offset), [byte.into(), 0, 0]),
+        Error::UnsupportedVersion { version, .. } => (none, [version.into(), 0, 0]),
         Error::Truncated { len, expected } | Error::TrailingData { len, expected } => {
             (none, [n(len), n(expected), 0])
         }

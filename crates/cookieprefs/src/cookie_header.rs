@@ -22,26 +22,69 @@ use crate::{Date, Policy, Preferences, DEFAULT_COOKIE_NAME};
 /// ```
 pub fn find_cookie(header: &[u8], name: &str) -> Option<Range<usize>> {
     let name = name.as_bytes();
+    if name.is_empty() {
+        return find_general(header, name);
+    }
+    find_token(header, name)
+}
+
+/// [`find_cookie`] for a non-empty `name`. For a name without `=` and
+/// without trailing spaces (every real cookie name), a piece matches exactly
+/// when, after its leading spaces, it starts with `name` followed by
+/// optional spaces and `=`; other names (which no trimmed piece name can
+/// equal unless they hold `=` or end in a space) are left to
+/// [`find_general`] when such a prefix is found. Pieces are found with a
+/// vectorised search for `;` (memchr), so the bytes of other cookies are not
+/// looked at one by one.
+#[inline]
+fn find_token(header: &[u8], name: &[u8]) -> Option<Range<usize>> {
+    let mut start = 0;
+    loop {
+        let rest = header.get(start..)?;
+        let end = memchr::memchr(b';', rest).map_or(header.len(), |p| start + p);
+        let piece = trim(header, start..end);
+        // The first byte rules out most pieces without a call to memcmp.
+        if header.get(piece.start) == name.first() && header[piece.clone()].starts_with(name) {
+            let after = trim(header, piece.start + name.len()..piece.end);
+            if !after.is_empty() && header[after.start] == b'=' {
+                if name.contains(&b'=') || name.last().is_some_and(|&b| is_space(b)) {
+                    return find_general(header, name);
+                }
+                return Some(unquote(header, trim(header, after.start + 1..end)));
+            }
+        }
+        start = end + 1;
+    }
+}
+
+/// [`find_cookie`] for any name, piece by piece.
+fn find_general(header: &[u8], name: &[u8]) -> Option<Range<usize>> {
     let mut start = 0;
     while start <= header.len() {
-        let end = header[start..]
-            .iter()
-            .position(|&b| b == b';')
-            .map_or(header.len(), |p| start + p);
-        if let Some(eq) = header[start..end].iter().position(|&b| b == b'=') {
+        let end = memchr::memchr(b';', &header[start..]).map_or(header.len(), |p| start + p);
+        if let Some(eq) = memchr::memchr(b'=', &header[start..end]) {
             let eq = start + eq;
             let n = trim(header, start..eq);
             if &header[n] == name {
-                let mut v = trim(header, eq + 1..end);
-                if v.len() >= 2 && header[v.start] == b'"' && header[v.end - 1] == b'"' {
-                    v = v.start + 1..v.end - 1;
-                }
-                return Some(v);
+                return Some(unquote(header, trim(header, eq + 1..end)));
             }
         }
         start = end + 1;
     }
     None
+}
+
+/// `v` without one pair of surrounding double quotes.
+fn unquote(header: &[u8], v: Range<usize>) -> Range<usize> {
+    if v.len() >= 2 && header[v.start] == b'"' && header[v.end - 1] == b'"' {
+        v.start + 1..v.end - 1
+    } else {
+        v
+    }
+}
+
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t')
 }
 
 /// Like [`find_cookie`], returning the value as a `&str`.
@@ -56,10 +99,10 @@ pub fn cookie_value<'h>(header: &'h str, name: &str) -> Option<&'h str> {
 }
 
 fn trim(h: &[u8], mut r: Range<usize>) -> Range<usize> {
-    while r.start < r.end && matches!(h[r.start], b' ' | b'\t') {
+    while r.start < r.end && is_space(h[r.start]) {
         r.start += 1;
     }
-    while r.end > r.start && matches!(h[r.end - 1], b' ' | b'\t') {
+    while r.end > r.start && is_space(h[r.end - 1]) {
         r.end -= 1;
     }
     r
@@ -238,10 +281,46 @@ mod tests {
                 b"j={\"k\":\"cookies_preferences=X\"}; cookies_preferences=Y",
                 Some(b"Y"),
             ),
+            (
+                b"cookies_preferences ; cookies_preferences\t=\t\"Z\" ;",
+                Some(b"Z"),
+            ),
+            (b"cookies_preferencesX=A; cookies_preferences=B", Some(b"B")),
+            (b"cookies_preferences", None),
+            (b"cookies_preferences   ", None),
+            (b"a=b cookies_preferences=A", None),
+            (b"cookies_preferences=A;", Some(b"A")),
+            (b";cookies_preferences=", Some(b"")),
         ];
         for (h, want) in cases {
             let got = find_cookie(h, n).map(|r| &h[r]);
             assert_eq!(got, *want, "{:?}", String::from_utf8_lossy(h));
+        }
+    }
+
+    /// The token fast path agrees with the piece-by-piece scan on every
+    /// header built from a small alphabet, for a few names.
+    #[test]
+    fn token_path_matches_general_path() {
+        let alphabet: &[u8] = b"ab; =\t\"";
+        let names: &[&[u8]] = &[b"a", b"ab", b"b a", b"aa", b"a ", b" a", b"a=", b"a;", b"=", b";"];
+        let mut header = Vec::new();
+        for n in 0..alphabet.len().pow(6) {
+            header.clear();
+            let mut k = n;
+            for _ in 0..6 {
+                header.push(alphabet[k % alphabet.len()]);
+                k /= alphabet.len();
+            }
+            for &name in names {
+                assert_eq!(
+                    find_token(&header, name),
+                    find_general(&header, name),
+                    "{:?} in {:?}",
+                    String::from_utf8_lossy(name),
+                    String::from_utf8_lossy(&header)
+                );
+            }
         }
     }
 }

@@ -1,8 +1,8 @@
 //! Strict, canonical decoding of a value.
 
-use crate::bits::{BitRead, BitWrite, Wide, INVALID, NARROW_MAX_LEN, SEXTET};
+use crate::bits::{BitRead, BitWrite, Wide, INVALID, MARK, NARROW_MAX_LEN, SEXTET, SEXTET_AT, UNZIP};
 use crate::layout::{self, encoded_len_for};
-use crate::{ConsentId, Date, Error, Method, Preferences, FORMAT_VERSION, MAX_ENCODED_LEN};
+use crate::{ConsentId, Date, Error, InputHint, Method, Preferences, FORMAT_VERSION, MAX_ENCODED_LEN};
 
 /// Decodes a `cookies_preferences` value.
 ///
@@ -12,15 +12,16 @@ use crate::{ConsentId, Date, Error, Method, Preferences, FORMAT_VERSION, MAX_ENC
 /// and looks at no more than [`MAX_ENCODED_LEN`] bytes.
 ///
 /// ```
-/// use cookieprefs::{decode, Category, State, Error};
+/// use cookieprefs::{decode, Category, State, Error, InputHint};
 /// let prefs = decode("BAADCdcJ1w5Q")?;
 /// assert_eq!(prefs.revision(), 3);
 /// assert_eq!(prefs.state(Category::STATISTICS), State::Granted);
 /// assert_eq!(prefs.created().to_string(), "2026-11-24");
 ///
 /// assert_eq!(decode("BAADCdcJ1w5Q=").unwrap_err(),
-///            Error::InvalidCharacter { offset: 12, byte: b'=' });
-/// assert_eq!(decode("CAADCdcJ1w5Q").unwrap_err(), Error::UnsupportedVersion { version: 2 });
+///            Error::InvalidCharacter { offset: 12, byte: b'=', hint: InputHint::Padding });
+/// assert_eq!(decode("CAADCdcJ1w5Q").unwrap_err(),
+///            Error::UnsupportedVersion { version: 2, hint: InputHint::NotAValue });
 /// # Ok::<(), cookieprefs::Error>(())
 /// ```
 ///
@@ -30,7 +31,38 @@ pub fn decode(input: impl AsRef<[u8]>) -> Result<Preferences, Error> {
     decode_bytes(input.as_ref())
 }
 
+/// Characters the fast path reads first: the fixed fields, the first slot
+/// pair and 8 more bits (72 bits in three groups of four characters).
+const HEAD: usize = 12;
+
+#[inline(always)]
 fn decode_bytes(input: &[u8]) -> Result<Preferences, Error> {
+    if (HEAD..=NARROW_MAX_LEN).contains(&input.len()) {
+        if let Some(head) = input.get(..HEAD).and_then(|h| <&[u8; HEAD]>::try_from(h).ok()) {
+            return decode_narrow(input, head, input.len());
+        }
+    } else if input.len() == layout::MIN_LEN {
+        return decode_min(input);
+    }
+    decode_wide(input)
+}
+
+/// 11 characters (no slot or at most two): the fast path on the value with
+/// an `A` (six zero bits) appended, which it reads as part of the padding.
+#[inline(never)]
+fn decode_min(input: &[u8]) -> Result<Preferences, Error> {
+    let mut head = [b'A'; HEAD];
+    if let (Some(dst), Some(src)) = (head.get_mut(..layout::MIN_LEN), input.get(..layout::MIN_LEN)) {
+        dst.copy_from_slice(src);
+    }
+    decode_narrow(input, &head, HEAD)
+}
+
+/// Every input the fast path does not take: empty, too long, shorter than
+/// 11 characters (always an error, reported in spec order) or longer than
+/// [`NARROW_MAX_LEN`] (a consent id or more than 32 slots).
+#[inline(never)]
+fn decode_wide(input: &[u8]) -> Result<Preferences, Error> {
     let len = input.len();
     if len == 0 {
         return Err(Error::Empty);
@@ -41,58 +73,176 @@ fn decode_bytes(input: &[u8]) -> Result<Preferences, Error> {
             max: MAX_ENCODED_LEN,
         });
     }
-    if len <= NARROW_MAX_LEN {
-        // Fast path: every character into one register, validity checked once
-        // (INVALID has its high bit set). Four characters per step keep the
-        // dependency chain short.
-        let mut acc: u128 = 0;
-        let mut seen: u8 = 0;
-        let mut quads = input.chunks_exact(4);
-        for q in &mut quads {
-            let (a, b, c, d) = (
-                SEXTET[q[0] as usize],
-                SEXTET[q[1] as usize],
-                SEXTET[q[2] as usize],
-                SEXTET[q[3] as usize],
-            );
-            seen |= a | b | c | d;
-            // An invalid byte (0xFF) spills into its neighbours' bits, but then
-            // `seen` fails the whole call, so no masking is needed.
-            let w = (u32::from(a) << 18) | (u32::from(b) << 12) | (u32::from(c) << 6) | u32::from(d);
-            acc = (acc << 24) | u128::from(w);
+    let mut buf = Wide::default();
+    for (offset, &byte) in input.iter().enumerate() {
+        let v = SEXTET[byte as usize];
+        if v == INVALID {
+            return Err(invalid_character(input, offset));
         }
-        for &byte in quads.remainder() {
-            let v = SEXTET[byte as usize];
-            seen |= v;
-            acc = (acc << 6) | u128::from(v);
-        }
-        if seen & 0x80 != 0 {
-            return Err(first_invalid(input));
-        }
-        narrow_fields(acc << (128 - 6 * len), len)
-    } else {
-        let mut buf = Wide::default();
-        for (offset, &byte) in input.iter().enumerate() {
-            let v = SEXTET[byte as usize];
-            if v == INVALID {
-                return Err(Error::InvalidCharacter { offset, byte });
-            }
-            buf.put(offset * 6, 6, u64::from(v));
-        }
-        fields(&buf, len)
+        buf.put(offset * 6, 6, u64::from(v));
     }
+    fields(&buf, input)
+}
+
+/// The fast path: 12 to 21 characters (every value without a consent id
+/// and with 3 to 32 slots) and, through [`decode_min`], 11. The fixed fields
+/// are in one `u64` read with constant shifts derived from `layout.rs`, the
+/// states in a second, and the checks are those of [`fields`] in the same
+/// order. `end_len` is `len`, or 12 for an 11-character value whose `head`
+/// has an `A` appended.
+#[inline(always)]
+fn decode_narrow(input: &[u8], head: &[u8; HEAD], end_len: usize) -> Result<Preferences, Error> {
+    let len = input.len();
+    // Validity is checked once for all characters: an invalid byte sets
+    // MARK, which shows in the OR of every group. It also spills into
+    // other bits, but then the call fails anyway.
+    let (q0, q1, q2) = (group(head, 0), group(head, 4), group(head, 8));
+    let mut seen = q0 | q1 | q2;
+    // Bits 0..64 of the value.
+    let word = (u64::from(q0) << 40) | (u64::from(q1) << 16) | u64::from(q2 >> 8);
+    // The last 64 bits of the last 12 characters, right-aligned: they reach
+    // back to bit STATES (6 * len - 64 <= 62 for len <= 21), and together
+    // with the first 12 they cover every character.
+    let mut end = (u64::from(q0) << 48) | (u64::from(q1) << 24) | u64::from(q2);
+    if len > HEAD {
+        let Some(c) = last_chunk::<HEAD>(input) else {
+            return decode_wide(input);
+        };
+        let (a, b, d) = (group(c, 0), group(c, 4), group(c, 8));
+        seen |= a | b | d;
+        end = (u64::from(a) << 48) | (u64::from(b) << 24) | u64::from(d);
+    }
+    if seen & MARK != 0 {
+        return Err(first_invalid(input));
+    }
+
+    // Checks 4 to 8 at once: version 1, no consent id (it would not fit in
+    // 21 characters), reserved bits zero, and 6 * len - 6 < bits <= 6 * len.
+    // When any fails, `frame_error` runs them in spec order for the error.
+    let slots = layout::get64(word, layout::SLOT_COUNT) as usize;
+    let bits = layout::bit_len(slots, false);
+    let frame = layout::mask64(layout::VERSION)
+        | layout::mask64(layout::HAS_CONSENT_ID)
+        | layout::mask64(layout::RESERVED);
+    if word & frame != layout::put64(u64::from(FORMAT_VERSION), layout::VERSION)
+        || (6 * len).wrapping_sub(bits) >= 6
+    {
+        return frame_error(input, word);
+    }
+    // Here bits = STATES + 2 * slots <= 6 * len <= 126: no consent id (its
+    // 128 bits would not fit) and at most 32 slots. `states` holds bits
+    // STATES..6 * len left-aligned: the slots, category 1 in the top pair,
+    // then the padding, then zeros.
+    let states = end << (2 * layout::STATES + 2 - 6 * end_len);
+    debug_assert!(bits <= 6 * NARROW_MAX_LEN && slots <= 32);
+    if (states << slots) << slots != 0 {
+        return Err(Error::NonZeroPadding { offset: len - 1 });
+    }
+    // A pair `11`: its high bit and its low bit (shifted up) both set. Only
+    // slots can match: the padding and the bits after it are zero.
+    let invalid = states & (states << 1) & 0xAAAA_AAAA_AAAA_AAAA;
+    if invalid != 0 {
+        return Err(Error::InvalidState {
+            category: (invalid.leading_zeros() / 2 + 1) as u8,
+        });
+    }
+    if slots != 0 && (states << (2 * slots - 2)) >> 62 == 0 {
+        return Err(Error::NonMinimalSlots { count: slots as u8 });
+    }
+    // Four slots per table look-up; the unused pairs are zero.
+    let mut masks = UNZIP[(states >> 56) as usize];
+    let mut rest = states << 8;
+    let mut first = 4;
+    while first < slots {
+        masks |= UNZIP[(rest >> 56) as usize] << first;
+        rest <<= 8;
+        first += 4;
+    }
+    let created = Date::from_days_since_epoch(layout::get64(word, layout::CREATED) as u16);
+    let updated = Date::from_days_since_epoch(layout::get64(word, layout::UPDATED) as u16);
+    if updated < created {
+        return Err(Error::DatesOutOfOrder { created, updated });
+    }
+    Ok(Preferences {
+        revision: layout::get64(word, layout::REVISION) as u16,
+        created,
+        updated,
+        method: Method::from_code(layout::get64(word, layout::METHOD) as u8),
+        consent_id: None,
+        // Category `id` in bit `id` (bit 0 is `necessary`, never stored).
+        granted: u64::from(masks as u32) << 1,
+        denied: (masks >> 32) << 1,
+    })
+}
+
+/// The 24 bits of the four characters at `i`, or [`MARK`] set.
+#[inline(always)]
+fn group<const N: usize>(c: &[u8; N], i: usize) -> u32 {
+    SEXTET_AT[0][c[i] as usize]
+        | SEXTET_AT[1][c[i + 1] as usize]
+        | SEXTET_AT[2][c[i + 2] as usize]
+        | SEXTET_AT[3][c[i + 3] as usize]
+}
+
+/// The last `N` bytes of `input`.
+#[inline(always)]
+fn last_chunk<const N: usize>(input: &[u8]) -> Option<&[u8; N]> {
+    input.get(input.len().checked_sub(N)?..)?.try_into().ok()
 }
 
 /// The error for the first byte outside the alphabet (there is one).
 #[cold]
+#[inline(never)]
 fn first_invalid(input: &[u8]) -> Error {
     let offset = input
         .iter()
         .position(|&b| SEXTET[b as usize] == INVALID)
         .unwrap_or(0);
+    invalid_character(input, offset)
+}
+
+/// The error for the invalid byte at `offset` of `input`.
+#[cold]
+fn invalid_character(input: &[u8], offset: usize) -> Error {
     Error::InvalidCharacter {
         offset,
         byte: input.get(offset).copied().unwrap_or(0),
+        hint: InputHint::of_invalid(input, offset),
+    }
+}
+
+/// `Truncated` or `TrailingData` for `len` characters that do not hold exactly `bits` bits.
+#[cold]
+fn length_error(len: usize, bits: usize) -> Error {
+    let expected = encoded_len_for(bits);
+    if len < expected {
+        Error::Truncated { len, expected }
+    } else {
+        Error::TrailingData { len, expected }
+    }
+}
+
+/// The error of checks 4 to 8 for a value whose first 64 bits are `word`.
+#[cold]
+#[inline(never)]
+fn frame_error(input: &[u8], word: u64) -> Result<Preferences, Error> {
+    check_frame(
+        input,
+        layout::get64(word, layout::VERSION) as u8,
+        layout::get64(word, layout::RESERVED) as u8,
+        layout::get64(word, layout::SLOT_COUNT) as usize,
+        layout::get64(word, layout::HAS_CONSENT_ID) == 1,
+    )?;
+    // Not reached: one of the checks fails.
+    decode_wide(input)
+}
+
+/// The error for a first character that is not `B` (version 1).
+#[cold]
+fn unsupported_version(input: &[u8], version: u8) -> Error {
+    Error::UnsupportedVersion {
+        version,
+        hint: InputHint::of_unsupported_version(input),
     }
 }
 
@@ -101,9 +251,10 @@ fn first_invalid(input: &[u8]) -> Error {
 /// bit length of the value. The fields may be read before the length is known
 /// to cover them: bits past the input are zero.
 #[inline(always)]
-fn check_frame(len: usize, version: u8, reserved: u8, slots: usize, has_id: bool) -> Result<usize, Error> {
+fn check_frame(input: &[u8], version: u8, reserved: u8, slots: usize, has_id: bool) -> Result<usize, Error> {
+    let len = input.len();
     if version != FORMAT_VERSION {
-        return Err(Error::UnsupportedVersion { version });
+        return Err(unsupported_version(input, version));
     }
     if len < layout::MIN_LEN {
         return Err(Error::Truncated {
@@ -114,85 +265,26 @@ fn check_frame(len: usize, version: u8, reserved: u8, slots: usize, has_id: bool
     if reserved != 0 {
         return Err(Error::ReservedBits { bits: reserved });
     }
+    // len < ⌈bits / 6⌉ exactly when 6 * len < bits, and len > ⌈bits / 6⌉
+    // exactly when 6 * (len - 1) >= bits: no division on the way.
     let bits = layout::bit_len(slots, has_id);
-    let expected = encoded_len_for(bits);
-    if len < expected {
-        return Err(Error::Truncated { len, expected });
+    if 6 * len < bits {
+        return Err(length_error(len, bits));
     }
-    if len > expected {
-        return Err(Error::TrailingData { len, expected });
+    if 6 * len - bits >= 6 {
+        return Err(length_error(len, bits));
     }
     Ok(bits)
 }
 
-/// [`fields`] for a value of at most [`NARROW_MAX_LEN`] characters held
-/// left-aligned in one register (bits past `6 * len` are zero): the same
-/// checks in the same order, with constant shifts.
-#[inline(always)]
-fn narrow_fields(x: u128, len: usize) -> Result<Preferences, Error> {
-    let head = (x >> 64) as u64; // bits 0..64
-    let slots = ((head >> 2) & 63) as usize;
-    let bits = check_frame(
-        len,
-        (head >> 58) as u8,
-        ((head >> 52) & 7) as u8,
-        slots,
-        (head >> 57) & 1 == 1,
-    )?;
-    // Here bits <= 6 * len <= 126, so there is no consent id and 2 * slots <= 64.
-    if (x << bits) != 0 {
-        return Err(Error::NonZeroPadding { offset: len - 1 });
-    }
-    // The slots, right-aligned: category `slots` in the lowest pair.
-    let states = if slots == 0 {
-        0
-    } else {
-        ((x << 62) >> (128 - 2 * slots)) as u64
-    };
-    let invalid = states & (states >> 1) & 0x5555_5555_5555_5555;
-    if invalid != 0 {
-        // The highest invalid pair is the lowest category id.
-        let pair = (63 - invalid.leading_zeros()) / 2;
-        return Err(Error::InvalidState {
-            category: (slots as u32 - pair) as u8,
-        });
-    }
-    if slots != 0 && states & 3 == 0 {
-        return Err(Error::NonMinimalSlots { count: slots as u8 });
-    }
-    let mut granted = 0u64;
-    let mut denied = 0u64;
-    let mut rest = states;
-    let mut id = slots;
-    while id > 0 {
-        granted |= ((rest >> 1) & 1) << id;
-        denied |= (rest & 1) << id;
-        rest >>= 2;
-        id -= 1;
-    }
-    let created = Date::from_days_since_epoch((head >> 24) as u16);
-    let updated = Date::from_days_since_epoch((head >> 8) as u16);
-    if updated < created {
-        return Err(Error::DatesOutOfOrder { created, updated });
-    }
-    Ok(Preferences {
-        revision: ((head >> 40) & 0xfff) as u16,
-        created,
-        updated,
-        method: Method::from_code(((head >> 55) & 3) as u8),
-        consent_id: None,
-        granted,
-        denied,
-    })
-}
-
 /// Checks and reads the fields of `len` valid characters held in `buf`.
 #[inline(always)]
-fn fields<B: BitRead>(buf: &B, len: usize) -> Result<Preferences, Error> {
+fn fields<B: BitRead>(buf: &B, input: &[u8]) -> Result<Preferences, Error> {
+    let len = input.len();
     let has_id = buf.get(layout::HAS_CONSENT_ID.0, layout::HAS_CONSENT_ID.1) == 1;
     let slots = buf.get(layout::SLOT_COUNT.0, layout::SLOT_COUNT.1) as usize;
     let bits = check_frame(
-        len,
+        input,
         buf.get(layout::VERSION.0, layout::VERSION.1) as u8,
         buf.get(layout::RESERVED.0, layout::RESERVED.1) as u8,
         slots,

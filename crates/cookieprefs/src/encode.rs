@@ -1,6 +1,6 @@
 //! Encoding a [`Preferences`] to its one canonical string.
 
-use crate::bits::{BitRead, BitWrite, Wide, ALPHABET, NARROW_MAX_LEN};
+use crate::bits::{BitRead, BitWrite, Wide, ALPHABET, NARROW_MAX_LEN, ZIP};
 use crate::layout::{self, bit_len, encoded_len_for};
 use crate::{Error, Preferences, FORMAT_VERSION};
 
@@ -29,7 +29,7 @@ impl Preferences {
     /// ```
     pub fn encode(&self) -> String {
         let mut buf = [0u8; crate::MAX_ENCODED_LEN];
-        let n = self.write(&mut buf);
+        let n = self.write(&mut buf, self.encoded_len());
         // The encoder writes only base64url ASCII, so this never fails.
         core::str::from_utf8(&buf[..n])
             .map(str::to_owned)
@@ -54,7 +54,7 @@ impl Preferences {
     pub fn encode_into(&self, out: &mut [u8]) -> Result<usize, Error> {
         let needed = self.encoded_len();
         match out.get_mut(..needed) {
-            Some(dst) => Ok(self.write(dst)),
+            Some(dst) => Ok(self.write(dst, needed)),
             None => Err(Error::BufferTooSmall {
                 needed,
                 len: out.len(),
@@ -62,37 +62,82 @@ impl Preferences {
         }
     }
 
-    /// Writes the value into `out`, which holds at least `encoded_len()` bytes.
-    #[inline]
-    fn write(&self, out: &mut [u8]) -> usize {
-        let len = self.encoded_len();
+    /// Writes the value into `out`, which holds at least `len` =
+    /// `encoded_len()` bytes.
+    #[inline(always)]
+    fn write(&self, out: &mut [u8], len: usize) -> usize {
         if len <= NARROW_MAX_LEN {
-            // No consent id and at most 32 slots: the whole value in one
-            // register, the fixed fields with constant shifts.
-            let slots = self.slot_count() as usize;
-            let head = (u64::from(FORMAT_VERSION) << 58)
-                | ((self.method as u64) << 55)
-                | (u64::from(self.revision) << 40)
-                | (u64::from(self.created.days_since_epoch()) << 24)
-                | (u64::from(self.updated.days_since_epoch()) << 8)
-                | ((slots as u64) << 2);
-            let mut states = 0u64;
-            for id in 1..=slots {
-                states = (states << 2) | (((self.granted >> id) & 1) << 1) | ((self.denied >> id) & 1);
+            if let Some(out) = out.get_mut(..len) {
+                self.write_narrow(out);
+                return len;
             }
-            // The slots start at bit 62: shift them up by 128 - 62 - 2 * slots.
-            let mut x = (u128::from(head) << 64) | (((u128::from(states) << 64) >> (2 * slots)) << 2);
-            // Shift the characters out of the top of the register.
-            for dst in out.iter_mut().take(len) {
-                *dst = ALPHABET[(x >> 122) as usize];
-                x <<= 6;
-            }
-            len
-        } else {
-            let mut bits = Wide::default();
-            self.put_fields(&mut bits);
-            emit(&bits, out, len)
         }
+        self.write_wide(out, len)
+    }
+
+    /// The fast path for values of at most [`NARROW_MAX_LEN`] characters (no
+    /// consent id, at most 32 slots) into `out` of exactly their length: the
+    /// fixed fields in one `u64` with constant shifts derived from
+    /// `layout.rs`, the slots in a second, the first 11 or 12 characters
+    /// with constant shifts.
+    #[inline(always)]
+    fn write_narrow(&self, out: &mut [u8]) {
+        let slots = self.slot_count() as usize;
+        // The slots left-aligned, category 1 in the top pair, four per
+        // table look-up (the first unconditionally: unused slots are zero).
+        let zip = |first: usize| {
+            let g = (self.granted >> (first + 1)) & 15;
+            let d = (self.denied >> (first + 1)) & 15;
+            u64::from(ZIP[(g | (d << 4)) as usize]) << (56 - 2 * first)
+        };
+        let mut states = zip(0);
+        let mut first = 4;
+        while first < slots {
+            states |= zip(first);
+            first += 4;
+        }
+        // Bits 0..64 of the value, then bits 64..128.
+        let word = layout::put64(u64::from(FORMAT_VERSION), layout::VERSION)
+            | layout::put64(self.method as u64, layout::METHOD)
+            | layout::put64(u64::from(self.revision), layout::REVISION)
+            | layout::put64(u64::from(self.created.days_since_epoch()), layout::CREATED)
+            | layout::put64(u64::from(self.updated.days_since_epoch()), layout::UPDATED)
+            | layout::put64(slots as u64, layout::SLOT_COUNT)
+            | (states >> layout::STATES);
+        let rest = states << (64 - layout::STATES);
+        let c = |v: u64| ALPHABET[(v & 63) as usize];
+        let Some((dst, tail)) = split_first_chunk_mut::<{ layout::MIN_LEN }>(out) else {
+            return;
+        };
+        dst[0] = c(word >> 58);
+        dst[1] = c(word >> 52);
+        dst[2] = c(word >> 46);
+        dst[3] = c(word >> 40);
+        dst[4] = c(word >> 34);
+        dst[5] = c(word >> 28);
+        dst[6] = c(word >> 22);
+        dst[7] = c(word >> 16);
+        dst[8] = c(word >> 10);
+        dst[9] = c(word >> 4);
+        // The 11th character straddles the two words.
+        dst[10] = c((word << 2) | (rest >> 62));
+        if let Some((dst, tail)) = tail.split_first_mut() {
+            *dst = c(rest >> 56);
+            let mut rest = rest << 8;
+            for dst in tail {
+                *dst = c(rest >> 58);
+                rest <<= 6;
+            }
+        }
+    }
+
+    /// Values longer than [`NARROW_MAX_LEN`] characters (a consent id or more
+    /// than 32 slots), through a bit buffer.
+    #[inline(never)]
+    fn write_wide(&self, out: &mut [u8], len: usize) -> usize {
+        let mut bits = Wide::default();
+        self.put_fields(&mut bits);
+        emit(&bits, out, len)
     }
 
     #[inline(always)]
@@ -130,6 +175,16 @@ impl Preferences {
             buf.put(off + 64, 64, v as u64);
         }
     }
+}
+
+/// The first `N` bytes of `out` and the rest, if `out` is that long.
+#[inline(always)]
+fn split_first_chunk_mut<const N: usize>(out: &mut [u8]) -> Option<(&mut [u8; N], &mut [u8])> {
+    if out.len() < N {
+        return None;
+    }
+    let (head, tail) = out.split_at_mut(N);
+    Some((head.try_into().ok()?, tail))
 }
 
 /// Writes `len` characters of `bits` into `out`.

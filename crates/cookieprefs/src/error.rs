@@ -1,6 +1,7 @@
 //! The one error type of the crate.
 
-use crate::Date;
+use crate::hint::{CharacterAdvice, ShowByte, VersionAdvice};
+use crate::{Date, InputHint};
 
 /// Everything that can go wrong in cookieprefs.
 ///
@@ -15,7 +16,7 @@ use crate::Date;
 /// ```
 /// let err = cookieprefs::decode("B@").unwrap_err();
 /// assert_eq!(err.kind(), "invalid_character");
-/// assert_eq!(err.to_string(), "invalid character 0x40 at offset 1: only A-Z a-z 0-9 - _ are allowed");
+/// assert_eq!(err.to_string(), "invalid character '@' (0x40) at offset 1: only A-Z a-z 0-9 - _ are allowed");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -32,18 +33,27 @@ pub enum Error {
         max: usize,
     },
     /// A byte outside the base64url alphabet (`A-Z a-z 0-9 - _`); `=` padding is not allowed.
-    #[error("invalid character {byte:#04x} at offset {offset}: only A-Z a-z 0-9 - _ are allowed")]
+    #[error(
+        "invalid character {} at offset {offset}: only A-Z a-z 0-9 - _ are allowed{}",
+        ShowByte(*.byte),
+        CharacterAdvice(*.hint)
+    )]
     InvalidCharacter {
         /// Offset of the first bad byte.
         offset: usize,
         /// The bad byte.
         byte: u8,
+        /// What the whole input looks like (for the message only).
+        hint: InputHint,
     },
     /// The first character names a format version this library does not read.
-    #[error("unsupported format version {version} (this library reads version 1)")]
+    #[error("unsupported format version {version}{}", VersionAdvice(*.hint))]
     UnsupportedVersion {
         /// The version found.
         version: u8,
+        /// What the whole input looks like (for the message only);
+        /// [`InputHint::None`] when the version comes from JSON.
+        hint: InputHint,
     },
     /// The value ends before the fields it announces.
     #[error("truncated value: {len} characters, {expected} needed")]

@@ -183,6 +183,7 @@ pub(crate) fn preferences(root: &Node) -> Result<Preferences, Error> {
     if version != i128::from(FORMAT_VERSION) {
         return Err(Error::UnsupportedVersion {
             version: u8::try_from(version).unwrap_or(u8::MAX),
+            hint: crate::InputHint::None,
         });
     }
     let mut b = Preferences::builder(text("created")?.parse::<Date>()?)

@@ -27,6 +27,57 @@ pub(crate) const fn bit_len(slots: usize, has_id: bool) -> usize {
 }
 
 /// Characters needed for `bits` bits.
+// Not `div_ceil`: it compiles to a multiply plus an exactness test, this to
+// one multiply (bits is at most 382, so `bits + 5` cannot overflow).
+#[allow(clippy::manual_div_ceil)]
 pub(crate) const fn encoded_len_for(bits: usize) -> usize {
-    bits.div_ceil(6)
+    (bits + 5) / 6
 }
+
+/// Right shift that brings `field` to the low bits of a `u64` holding bits
+/// 0..64 of the value MSB-first (bit 0 of the value is bit 63 of the word).
+/// The fast paths of `decode.rs` and `encode.rs` use it, so that the shifts
+/// are derived from the field table above rather than restated.
+pub(crate) const fn shift64(field: (usize, u32)) -> u32 {
+    64 - field.0 as u32 - field.1
+}
+
+/// The low-bits mask of `field`'s width.
+pub(crate) const fn mask(field: (usize, u32)) -> u64 {
+    (1 << field.1) - 1
+}
+
+/// The bits of `field` in the first 64 bits of a value held MSB-first.
+pub(crate) const fn mask64(field: (usize, u32)) -> u64 {
+    mask(field) << shift64(field)
+}
+
+/// `field` read from the first 64 bits of a value held MSB-first in `head`.
+#[inline(always)]
+pub(crate) const fn get64(head: u64, field: (usize, u32)) -> u64 {
+    (head >> shift64(field)) & mask(field)
+}
+
+/// `v` (no bits above `field`'s width) placed at `field` in the first 64
+/// bits of a value held MSB-first.
+#[inline(always)]
+pub(crate) const fn put64(v: u64, field: (usize, u32)) -> u64 {
+    v << shift64(field)
+}
+
+// The fixed fields tile bits 0..STATES with no gap or overlap, and the
+// single-word fast paths rely on the header ending within the first 11
+// characters, with the first state slot straddling bit 64 by exactly one pair.
+const _: () = {
+    assert!(VERSION.0 == 0);
+    assert!(VERSION.0 + VERSION.1 as usize == HAS_CONSENT_ID.0);
+    assert!(HAS_CONSENT_ID.0 + HAS_CONSENT_ID.1 as usize == METHOD.0);
+    assert!(METHOD.0 + METHOD.1 as usize == RESERVED.0);
+    assert!(RESERVED.0 + RESERVED.1 as usize == REVISION.0);
+    assert!(REVISION.0 + REVISION.1 as usize == CREATED.0);
+    assert!(CREATED.0 + CREATED.1 as usize == UPDATED.0);
+    assert!(UPDATED.0 + UPDATED.1 as usize == SLOT_COUNT.0);
+    assert!(SLOT_COUNT.0 + SLOT_COUNT.1 as usize == STATES);
+    assert!(STATES + 2 == 64);
+    assert!(MIN_LEN == encoded_len_for(STATES));
+};

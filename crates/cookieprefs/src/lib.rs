@@ -51,6 +51,7 @@ mod decode;
 mod encode;
 mod error;
 mod evaluation;
+mod hint;
 #[cfg(feature = "serde")]
 mod json;
 #[cfg(feature = "serde")]
@@ -71,6 +72,7 @@ pub use date::Date;
 pub use decode::decode;
 pub use error::Error;
 pub use evaluation::{BannerReason, Evaluation, CLOCK_SKEW_DAYS};
+pub use hint::InputHint;
 pub use method::Method;
 pub use policy::{Policy, PolicyCategory, DEFAULT_COOKIE_NAME, DEFAULT_MAX_AGE_DAYS, MAX_AGE_CEILING_DAYS};
 pub use policy_builder::PolicyBuilder;

@@ -126,8 +126,10 @@ impl Preferences {
     /// The number of 2-bit slots the value stores: the highest decided
     /// category id, 0 when nothing is decided.
     pub const fn slot_count(&self) -> u8 {
-        let decided = self.granted | self.denied;
-        (64 - decided.leading_zeros()) as u8 - (decided != 0) as u8
+        // OR-ing in bit 0 leaves the highest set bit of a non-zero mask
+        // alone and maps 0 to 0: one bit scan, no branch.
+        let decided = self.granted | self.denied | 1;
+        (63 - decided.leading_zeros()) as u8
     }
 
     /// The decided (granted or denied) categories and their states, by id.

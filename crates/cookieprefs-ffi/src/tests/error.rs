@@ -38,7 +38,7 @@ fn decode_ex_gives_kind_offset_numbers_and_the_core_message() {
     assert_eq!(s, S::InvalidCharacter);
     assert!(p.is_null(), "out untouched on error");
     assert_eq!((err.status, err.offset, err.a, err.b, err.c), (s, 12, 0x3d, 0, 0));
-    let want = "invalid character 0x3d at offset 12: only A-Z a-z 0-9 - _ are allowed";
+    let want = "invalid character '=' (0x3d) at offset 12: only A-Z a-z 0-9 - _ are allowed; values have no = padding: remove it";
     assert_eq!(message(&err), want);
     assert_eq!(cookieprefs::decode(v).unwrap_err().to_string(), want);
 
@@ -238,11 +238,19 @@ fn every_variant_gives_its_message_and_numbers() {
             Error::InvalidCharacter {
                 offset: 3,
                 byte: b'=',
+                hint: cookieprefs::InputHint::None,
             },
             3,
             [0x3d, 0, 0],
         ),
-        (Error::UnsupportedVersion { version: 2 }, -1, [2, 0, 0]),
+        (
+            Error::UnsupportedVersion {
+                version: 2,
+                hint: cookieprefs::InputHint::None,
+            },
+            -1,
+            [2, 0, 0],
+        ),
         (Error::Truncated { len: 1, expected: 11 }, -1, [1, 11, 0]),
         (
             Error::TrailingData {

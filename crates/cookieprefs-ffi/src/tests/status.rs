@@ -50,8 +50,8 @@ macro_rules! status_per_variant {
 status_per_variant! {
     status_empty: Error::Empty => Empty = 1,
     status_too_long: Error::TooLong { len: 65, max: 64 } => TooLong = 2,
-    status_invalid_character: Error::InvalidCharacter { offset: 0, byte: b'=' } => InvalidCharacter = 3,
-    status_unsupported_version: Error::UnsupportedVersion { version: 2 } => UnsupportedVersion = 4,
+    status_invalid_character: Error::InvalidCharacter { offset: 0, byte: b'=', hint: cookieprefs::InputHint::None } => InvalidCharacter = 3,
+    status_unsupported_version: Error::UnsupportedVersion { version: 2, hint: cookieprefs::InputHint::None } => UnsupportedVersion = 4,
     status_truncated: Error::Truncated { len: 1, expected: 11 } => Truncated = 5,
     status_trailing_data: Error::TrailingData { len: 13, expected: 12 } => TrailingData = 6,
     status_reserved_bits: Error::ReservedBits { bits: 1 } => ReservedBits = 7,

@@ -27,7 +27,7 @@ pub fn check(data: &[u8]) {
                     assert_eq!(len, data.len());
                     assert!(len > max);
                 }
-                Error::InvalidCharacter { offset, byte } => {
+                Error::InvalidCharacter { offset, byte, .. } => {
                     assert_eq!(data[offset], byte);
                     assert!(data[..offset]
                         .iter()

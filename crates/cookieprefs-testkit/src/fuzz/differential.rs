@@ -12,7 +12,7 @@ pub fn error_detail(e: &Error) -> Option<u64> {
         Error::Empty => 0,
         Error::TooLong { len, .. } => len as u64,
         Error::InvalidCharacter { offset, .. } => offset as u64,
-        Error::UnsupportedVersion { version } => u64::from(version),
+        Error::UnsupportedVersion { version, .. } => u64::from(version),
         Error::Truncated { expected, .. } | Error::TrailingData { expected, .. } => expected as u64,
         Error::ReservedBits { bits } => u64::from(bits),
         Error::NonZeroPadding { offset } => offset as u64,
