@@ -47,6 +47,7 @@ impl From<cookieprefs_status> for Fail {
 pub(crate) type Outcome<T> = Result<T, Fail>;
 
 /// Runs `f`, turning a panic into `PANIC`.
+#[inline(always)]
 fn run(f: impl FnOnce() -> Outcome<()>) -> Outcome<()> {
     catch_unwind(AssertUnwindSafe(f)).unwrap_or(Err(Fail::Abi(cookieprefs_status::Panic)))
 }
@@ -236,6 +237,7 @@ impl OutText {
 ///
 /// # Safety
 /// As [`Out::close`] for each.
+#[inline(always)]
 unsafe fn close_all(outs: &[&dyn Out], status: cookieprefs_status) {
     if status != cookieprefs_status::Ok {
         for out in outs {
@@ -250,6 +252,7 @@ unsafe fn close_all(outs: &[&dyn Out], status: cookieprefs_status) {
 ///
 /// # Safety
 /// As [`Out::close`] for each of `outs`.
+#[inline(always)]
 pub(crate) unsafe fn guard(outs: &[&dyn Out], f: impl FnOnce() -> Outcome<()>) -> cookieprefs_status {
     let status = cookieprefs_status::of(&run(f));
     // SAFETY: by the contract.
@@ -372,9 +375,18 @@ pub(crate) unsafe fn read_array<const N: usize>(src: *const u8) -> [u8; N] {
 /// # Safety
 /// A non-NULL `out` must be valid for a write.
 pub(crate) unsafe fn hand_out<T>(out: *mut *mut T, v: T) -> Outcome<()> {
+    // SAFETY: by the contract.
+    unsafe { hand_out_box(out, Box::new(v)) }
+}
+
+/// [`hand_out`] for a handle already boxed (a recycled one).
+///
+/// # Safety
+/// A non-NULL `out` must be valid for a write.
+pub(crate) unsafe fn hand_out_box<T>(out: *mut *mut T, b: Box<T>) -> Outcome<()> {
     need(out)?;
     // SAFETY: by the contract.
-    unsafe { put(out, Box::into_raw(Box::new(v))) }
+    unsafe { put(out, Box::into_raw(b)) }
 }
 
 /// Frees a handle made by [`hand_out`]; NULL does nothing.
@@ -382,9 +394,19 @@ pub(crate) unsafe fn hand_out<T>(out: *mut *mut T, v: T) -> Outcome<()> {
 /// # Safety
 /// `ptr` must be NULL or a handle from [`hand_out`] not freed yet.
 pub(crate) unsafe fn free_handle<T>(ptr: *mut T) {
+    // SAFETY: by the contract.
+    unsafe { free_handle_into(ptr, drop) }
+}
+
+/// Takes back a handle made by [`hand_out`] / [`hand_out_box`] and gives its
+/// box to `keep` (which drops or recycles it); NULL does nothing.
+///
+/// # Safety
+/// As [`free_handle`].
+pub(crate) unsafe fn free_handle_into<T>(ptr: *mut T, keep: impl FnOnce(Box<T>)) {
     if !ptr.is_null() {
-        // SAFETY: made by Box::into_raw in hand_out, freed once by the contract.
-        let _ = catch_unwind(AssertUnwindSafe(|| drop(unsafe { Box::from_raw(ptr) })));
+        // SAFETY: made by Box::into_raw in hand_out_box, freed once by the contract.
+        let _ = catch_unwind(AssertUnwindSafe(|| keep(unsafe { Box::from_raw(ptr) })));
     }
 }
 
