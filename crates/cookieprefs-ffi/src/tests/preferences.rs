@@ -172,3 +172,42 @@ fn encode_into_short_buffers() {
         cookieprefs_preferences_free(p);
     }
 }
+
+/// A freed handle is reused by the next one made on the same thread: the
+/// reused handle holds the new value, never the old one, and handles move
+/// freely between threads (made on one, freed on another).
+#[test]
+fn reused_handles_hold_the_new_value() {
+    let values = ["BAADCdcJ1w5Q", "BAAAAAAAAAA", "BAADCdcJ1w6g"];
+    for round in 0..3 {
+        for v in values {
+            let p = decode(v.as_bytes());
+            let mut st = cookieprefs_state::Denied;
+            // SAFETY: a live handle and a valid out-pointer.
+            unsafe {
+                assert_eq!(cookieprefs_preferences_state(p, 1, &mut st), S::Ok);
+                cookieprefs_preferences_free(p);
+            }
+            let want = cookieprefs::decode(v)
+                .unwrap()
+                .state(cookieprefs::Category::STATISTICS);
+            assert_eq!(st as u8, want as u8, "{v} in round {round}");
+        }
+    }
+    // Made here, freed on another thread (its spare), and the other way.
+    let p = decode(b"BAADCdcJ1w5Q") as usize;
+    let q = std::thread::spawn(move || {
+        // SAFETY: a live handle, freed once; a fresh one handed back.
+        unsafe { cookieprefs_preferences_free(p as *mut cookieprefs_preferences) };
+        decode(b"BAAAAAAAAAA") as usize
+    })
+    .join()
+    .unwrap() as *mut cookieprefs_preferences;
+    let mut slots = 9u8;
+    // SAFETY: a live handle, freed once.
+    unsafe {
+        assert_eq!(cookieprefs_preferences_slot_count(q, &mut slots), S::Ok);
+        cookieprefs_preferences_free(q);
+    }
+    assert_eq!(slots, 0);
+}
