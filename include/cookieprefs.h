@@ -564,9 +564,12 @@ cookieprefs_status cookieprefs_cookie_find(const uint8_t *header,
 // (NUL-terminated, usually `"cookies_preferences"`) in a whole `Cookie:`
 // header, with no policy rules (see `cookieprefs_value_category_state`):
 // not an answer to "may I load X?"; use `cookieprefs_policy_header_allowed`
-// for that. No handle, no allocation. `NOT_FOUND` when the header has no
-// such cookie; a decode status when its value is invalid; on any error
-// `*out` is `NOT_ASKED`.
+// for that. No handle, no allocation. Of several copies of the cookie
+// (docs/FORMAT.md §8): invalid ones are ignored while a valid one exists, a
+// refusal in any valid copy is `DENIED` and a grant counts only if every
+// valid copy grants. `NOT_FOUND` when the header has no such cookie; the
+// first copy's decode status when no copy is valid; on any error `*out` is
+// `NOT_ASKED`.
 //
 // # Safety
 // `header` must point to `len` readable bytes (or be NULL with `len` 0);
@@ -735,6 +738,26 @@ cookieprefs_status cookieprefs_evaluation_value_status(const cookieprefs_evaluat
 COOKIEPREFS_MUST_USE
 cookieprefs_status cookieprefs_evaluation_value_error(const cookieprefs_evaluation *ev,
                                                       cookieprefs_error *out);
+
+// How many copies of the cookie the request held (0: none). A header can
+// hold several (docs/FORMAT.md §8): invalid ones are ignored while a valid
+// one exists, and a category is granted only if every valid copy grants it.
+//
+// # Safety
+// `ev` must be a live handle and `out` valid for a write.
+COOKIEPREFS_MUST_USE
+cookieprefs_status cookieprefs_evaluation_copies(const cookieprefs_evaluation *ev,
+                                                 uint32_t *out);
+
+// Why the first invalid copy of the cookie was ignored when a valid copy
+// was used instead (`OK` when no copy was ignored): worth logging, as
+// another tool may write a cookie of the same name.
+//
+// # Safety
+// `ev` must be a live handle and `out` valid for a write.
+COOKIEPREFS_MUST_USE
+cookieprefs_status cookieprefs_evaluation_ignored_status(const cookieprefs_evaluation *ev,
+                                                         cookieprefs_status *out);
 
 // Whether a Google Consent Mode type is granted (`consent_type` is a
 // `cookieprefs_consent_type` value).

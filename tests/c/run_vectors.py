@@ -46,6 +46,7 @@ def main():
     evaluate = json.loads((VECTORS / "evaluate.json").read_text())
     headers = json.loads((VECTORS / "cookie_header.json").read_text())
     policies = json.loads((VECTORS / "policy.json").read_text())
+    duplicates = json.loads((VECTORS / "duplicates.json").read_text())
 
     lines, checks = [], []
     for case in decode["valid"]:
@@ -66,6 +67,14 @@ def main():
     for case in headers["cases"]:
         lines.append(f"header\t{hexed(case['header'])}\t{hexed(case['cookie_name'])}")
         checks.append(("header", case))
+    dup_policy = duplicates["policy"]
+    dup_name = (dup_policy.get("cookie") or {}).get("name", "cookies_preferences")
+    lines.append(f"policy\t{hexed(json.dumps(dup_policy))}\t{hexed(dup_name)}")
+    checks.append(("policy", {"name": "duplicates", "policy": "duplicates"}))
+    for case in duplicates["cases"]:
+        names = ",".join(n for n in case["expected"]["categories"] if n != "necessary")
+        lines.append(f"evalh\t{hexed(case['header'])}\t{days(duplicates['today'])}\t{int(case['gpc'])}\t{names.encode().hex()}")
+        checks.append(("evalh", case))
     # Last: a loaded policy replaces the runner's current one.
     for group in ("valid", "invalid"):
         for case in policies[group]:
@@ -129,6 +138,15 @@ def main():
                         problem = f"consent mode {mode}, want {want_mode}"
                     elif by_name != want_by_name:
                         problem = f"states by policy name {by_name}, want {want_by_name}"
+        elif kind == "evalh":
+            exp = case["expected"]
+            want_states = ",".join(
+                f"{n}={STATES.index(s)}" for n, s in exp["categories"].items() if n != "necessary"
+            )
+            want = ["ok", str(int(exp["needs_banner"])), exp["banner_reason"] or "none", exp["error"] or "ok",
+                    exp["ignored_error"] or "ok", str(exp["copies"]), want_states]
+            if fields != want:
+                problem = f"got {fields}, want {want}"
         elif kind == "policy-valid":
             if fields != ["ok"]:
                 problem = f"got {fields}, want ok"

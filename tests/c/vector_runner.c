@@ -10,6 +10,9 @@
  *   eval <hex value|-> <today days> <gpc 0|1> <hex names, comma-separated>
  *                             -> ok <banner 0|1> <reason> <value status name> <states 0..63> <consent mode x7>
  *                                   <name=state,... for the names, resolved by the policy>
+ *   evalh <hex header|-> <today days> <gpc 0|1> <hex names, comma-separated>
+ *                             -> ok <banner 0|1> <reason> <value status name> <ignored status name> <copies>
+ *                                   <name=state,...> (the whole Cookie: header, several copies allowed)
  *   header <hex header> <hex name> -> found <hex value> | none
  *
  * Cross-checks are built in: the fast paths (cookieprefs_value_category_state,
@@ -235,6 +238,53 @@ int main(void) {
             }
             printf("\n");
             cookieprefs_evaluation_free(ev);
+        } else if (strcmp(cmd, "evalh") == 0) {
+            char *hex = strtok(NULL, "\t\n");
+            char *today = strtok(NULL, "\t\n");
+            char *gpc = strtok(NULL, "\t\n");
+            char *names = strtok(NULL, "\t\n");
+            cookieprefs_evaluation *ev = NULL;
+            size_t n = 0;
+            bool banner, allowed;
+            cookieprefs_banner_reason reason;
+            cookieprefs_status vs, is;
+            cookieprefs_state st;
+            uint32_t copies;
+            if (!hex || !today || !gpc || !names) { printf("bad command\n"); continue; }
+            if (strcmp(hex, "-") != 0) n = unhex(hex, a, sizeof a);
+            if (cookieprefs_policy_evaluate_header(policy, n ? a : NULL, n, (uint16_t)atoi(today), gpc[0] == '1', &ev) !=
+                COOKIEPREFS_STATUS_OK) {
+                printf("error\n");
+                continue;
+            }
+            MUST(cookieprefs_evaluation_needs_banner(ev, &banner));
+            MUST(cookieprefs_evaluation_banner_reason(ev, &reason));
+            MUST(cookieprefs_evaluation_value_status(ev, &vs));
+            MUST(cookieprefs_evaluation_ignored_status(ev, &is));
+            MUST(cookieprefs_evaluation_copies(ev, &copies));
+            printf("ok\t%d\t%s\t%s\t%s\t%u\t", banner ? 1 : 0, reason_name(reason), cookieprefs_status_str(vs),
+                   cookieprefs_status_str(is), (unsigned)copies);
+            {
+                size_t nn = unhex(names, b, sizeof b - 1);
+                char *name, *save = (char *)b;
+                b[nn] = 0;
+                for (name = save; name; name = save) {
+                    uint8_t id;
+                    bool edge;
+                    save = strchr(name, ',');
+                    if (save) *save++ = 0;
+                    MUST(cookieprefs_policy_category_id(policy, name, &id));
+                    MUST(cookieprefs_evaluation_state(ev, id, &st));
+                    MUST(cookieprefs_evaluation_allowed(ev, id, &allowed));
+                    /* The edge call reads every copy the same way. */
+                    MUST(cookieprefs_policy_header_allowed(policy, n ? a : NULL, n, (uint16_t)atoi(today),
+                                                           gpc[0] == '1', id, &edge));
+                    printf("%s=%d%s", name, (int)st, edge == allowed ? "" : "!edge");
+                    if (save) printf(",");
+                }
+            }
+            printf("\n");
+            cookieprefs_evaluation_free(ev);
         } else if (strcmp(cmd, "header") == 0) {
             char *hhex = strtok(NULL, "\t\n");
             char *nhex = strtok(NULL, "\t\n");
@@ -246,7 +296,13 @@ int main(void) {
             b[nn] = 0;
             fs = cookieprefs_header_category_state(hn ? a : NULL, hn, (const char *)b, 1, &fast);
             if (cookieprefs_cookie_find(hn ? a : NULL, hn, (const char *)b, &off, &len) == COOKIEPREFS_STATUS_OK) {
+                size_t off2, len2, rest = off + len;
+                /* With one copy, the header fast path is the value's state; with
+                 * several it merges them (duplicates.json tests that). */
+                int single = cookieprefs_cookie_find(a + rest, hn - rest, (const char *)b, &off2, &len2) ==
+                             COOKIEPREFS_STATUS_NOT_FOUND;
                 ss = cookieprefs_value_category_state(a + off, len, 1, &slow);
+                if (!single) ss = fs, slow = fast;
                 printf("found\t");
                 print_hex(a + off, len);
             } else {

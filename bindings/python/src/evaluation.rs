@@ -62,6 +62,21 @@ impl Evaluation {
             .map(|e| py_err(py, e).into_value(py).into_any())
     }
 
+    /// How many copies of the cookie the request held (FORMAT.md §8).
+    #[getter]
+    fn copies(&self) -> u32 {
+        self.inner.copies()
+    }
+
+    /// The exception of the first invalid copy of the cookie ignored because
+    /// a valid copy was used, or None.
+    #[getter]
+    fn ignored_error(&self, py: Python<'_>) -> Option<Py<PyAny>> {
+        self.inner
+            .ignored_error()
+            .map(|e| py_err(py, e).into_value(py).into_any())
+    }
+
     /// Whether GPC denied at least one category.
     #[getter]
     fn gpc_applied(&self) -> bool {

@@ -79,10 +79,18 @@ def test_partial_choice_asks_only_for_the_rest(client):
     assert 'name="category" value="third_party">' in html
 
 
-def test_duplicate_cookie_first_wins_like_every_surface(client):
-    other = value_of(DAY, statistics="denied", first_party="denied", third_party="denied")
-    html = page(client, f"cookies_preferences={TYPICAL}; cookies_preferences={other}")
-    assert 'id="statistics"' in html  # Django's request.COOKIES would have taken the last one
+def test_a_planted_copy_never_grants_what_the_visitors_own_refuses(client):
+    # FORMAT.md §8: a grant counts only if every valid copy grants it, in
+    # either order (Django's request.COOKIES would keep only the last copy).
+    refused = value_of(DAY, statistics="denied", first_party="denied", third_party="denied")
+    for header in (f"cookies_preferences={TYPICAL}; cookies_preferences={refused}",
+                   f"cookies_preferences={refused}; cookies_preferences={TYPICAL}"):
+        html = page(client, header)
+        assert 'id="statistics"' not in html
+        response = client.get("/", HTTP_COOKIE=header)
+        prefs = response.wsgi_request.cookie_preferences
+        assert prefs.allowed["statistics"] is False
+        assert prefs.evaluation.copies == 2
 
 
 def test_gpc(client):

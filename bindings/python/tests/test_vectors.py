@@ -16,6 +16,7 @@ DECODE = json.loads((VECTORS / "decode.json").read_text())
 EVALUATE = json.loads((VECTORS / "evaluate.json").read_text())
 HEADERS = json.loads((VECTORS / "cookie_header.json").read_text())
 POLICIES = json.loads((VECTORS / "policy.json").read_text())
+DUPLICATES = json.loads((VECTORS / "duplicates.json").read_text())
 
 
 def ids(cases):
@@ -80,3 +81,18 @@ def test_invalid_policy(case):
         cookieprefs.Policy.from_json(case["json"])
     assert info.value.kind == case["error"]
     assert type(info.value) is cookieprefs.ERROR_CLASSES[case["error"]]
+
+
+@pytest.mark.parametrize("case", DUPLICATES["cases"], ids=ids(DUPLICATES["cases"]))
+def test_duplicate_copies(case):
+    policy = cookieprefs.Policy.from_dict(DUPLICATES["policy"])
+    today = datetime.date.fromisoformat(DUPLICATES["today"])
+    exp = case["expected"]
+    for header in (case["header"], case["header"].encode()):
+        ev = policy.evaluate_header(header, today=today, gpc=case["gpc"])
+        assert ev.copies == exp["copies"]
+        assert ev.needs_banner is exp["needs_banner"]
+        assert ev.banner_reason == exp["banner_reason"]
+        assert (ev.error.kind if ev.error else None) == exp["error"]
+        assert (ev.ignored_error.kind if ev.ignored_error else None) == exp["ignored_error"]
+        assert {name: str(state) for name, state in ev.categories.items()} == exp["categories"]

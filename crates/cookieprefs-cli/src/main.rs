@@ -310,6 +310,18 @@ fn table_of_evaluation(ev: &Evaluation) -> String {
     if let Some(e) = ev.error() {
         rows.push(("error".to_owned(), format!("{} ({e})", e.kind())));
     }
+    if ev.copies() > 1 {
+        rows.push((
+            "copies".to_owned(),
+            format!(
+                "{} (a grant counts only if every valid copy grants it)",
+                ev.copies()
+            ),
+        ));
+    }
+    if let Some(e) = ev.ignored_error() {
+        rows.push(("ignored copy".to_owned(), format!("{} ({e})", e.kind())));
+    }
     match ev.stored() {
         Some(p) => rows.push((
             "stored".to_owned(),

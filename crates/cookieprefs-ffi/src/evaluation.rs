@@ -145,6 +145,42 @@ pub unsafe extern "C" fn cookieprefs_evaluation_value_error(
     }
 }
 
+/// How many copies of the cookie the request held (0: none). A header can
+/// hold several (docs/FORMAT.md §8): invalid ones are ignored while a valid
+/// one exists, and a category is granted only if every valid copy grants it.
+///
+/// # Safety
+/// `ev` must be a live handle and `out` valid for a write.
+#[must_use]
+#[no_mangle]
+pub unsafe extern "C" fn cookieprefs_evaluation_copies(
+    ev: *const cookieprefs_evaluation,
+    out: *mut u32,
+) -> cookieprefs_status {
+    // SAFETY: the pointers are as this function's contract says.
+    unsafe { read(ev, out, |e| Ok(e.inner.copies())) }
+}
+
+/// Why the first invalid copy of the cookie was ignored when a valid copy
+/// was used instead (`OK` when no copy was ignored): worth logging, as
+/// another tool may write a cookie of the same name.
+///
+/// # Safety
+/// `ev` must be a live handle and `out` valid for a write.
+#[must_use]
+#[no_mangle]
+pub unsafe extern "C" fn cookieprefs_evaluation_ignored_status(
+    ev: *const cookieprefs_evaluation,
+    out: *mut cookieprefs_status,
+) -> cookieprefs_status {
+    // SAFETY: the pointers are as this function's contract says.
+    unsafe {
+        read(ev, out, |e| {
+            Ok(e.inner.ignored_error().map_or(cookieprefs_status::Ok, status_of))
+        })
+    }
+}
+
 /// Whether a Google Consent Mode type is granted (`consent_type` is a
 /// `cookieprefs_consent_type` value).
 ///

@@ -164,9 +164,12 @@ pub unsafe extern "C" fn cookieprefs_cookie_find(
 /// (NUL-terminated, usually `"cookies_preferences"`) in a whole `Cookie:`
 /// header, with no policy rules (see `cookieprefs_value_category_state`):
 /// not an answer to "may I load X?"; use `cookieprefs_policy_header_allowed`
-/// for that. No handle, no allocation. `NOT_FOUND` when the header has no
-/// such cookie; a decode status when its value is invalid; on any error
-/// `*out` is `NOT_ASKED`.
+/// for that. No handle, no allocation. Of several copies of the cookie
+/// (docs/FORMAT.md §8): invalid ones are ignored while a valid one exists, a
+/// refusal in any valid copy is `DENIED` and a grant counts only if every
+/// valid copy grants. `NOT_FOUND` when the header has no such cookie; the
+/// first copy's decode status when no copy is valid; on any error `*out` is
+/// `NOT_ASKED`.
 ///
 /// # Safety
 /// `header` must point to `len` readable bytes (or be NULL with `len` 0);
@@ -186,10 +189,9 @@ pub unsafe extern "C" fn cookieprefs_header_category_state(
             need(out)?;
             let c = category(category_id)?;
             let h = bytes(header, len)?;
-            let r =
-                cookieprefs::find_cookie(h, c_str(name)?).ok_or(Fail::Abi(cookieprefs_status::NotFound))?;
-            let p = cookieprefs::decode(&h[r])?;
-            put(out, c_state(p.state(c)))
+            let st = cookieprefs::header_stored_state(h, c_str(name)?, c)
+                .ok_or(Fail::Abi(cookieprefs_status::NotFound))??;
+            put(out, c_state(st))
         })
     }
 }

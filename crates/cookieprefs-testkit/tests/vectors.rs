@@ -186,3 +186,48 @@ fn policy_vector_kinds_are_the_spec_tables() {
         );
     }
 }
+
+#[test]
+fn run_duplicates_vectors() {
+    let doc = load("duplicates.json");
+    let policy = Policy::from_json(&doc["policy"].to_string()).unwrap();
+    let today = date(doc["today"].as_str().unwrap());
+    let cases = doc["cases"].as_array().unwrap();
+    assert!(cases.len() >= 10);
+    for case in cases {
+        let name = &case["name"];
+        let header = case["header"].as_str().unwrap().as_bytes();
+        let ev = policy.evaluate_header(Some(header), today, case["gpc"].as_bool().unwrap());
+        let exp = &case["expected"];
+        assert_eq!(json!(ev.copies()), exp["copies"], "{name}");
+        assert_eq!(json!(ev.needs_banner()), exp["needs_banner"], "{name}");
+        assert_eq!(
+            json!(ev.banner_reason().map(|r| r.as_str())),
+            exp["banner_reason"],
+            "{name}"
+        );
+        assert_eq!(json!(ev.error().map(|e| e.kind())), exp["error"], "{name}");
+        assert_eq!(
+            json!(ev.ignored_error().map(|e| e.kind())),
+            exp["ignored_error"],
+            "{name}"
+        );
+        for (cname, state) in exp["categories"].as_object().unwrap() {
+            let c = policy.resolve(cname).unwrap();
+            assert_eq!(ev.state(c).as_str(), state.as_str().unwrap(), "{name} {cname}");
+            // The stored-state lookup follows the same rule for the stored
+            // answers (no policy rule there: compare only where none applies).
+            if exp["error"].is_null() && exp["banner_reason"] != "expired" && !case["gpc"].as_bool().unwrap()
+            {
+                let stored = cookieprefs::header_stored_state(header, "cookies_preferences", c)
+                    .unwrap()
+                    .unwrap();
+                assert_eq!(
+                    stored.as_str(),
+                    state.as_str().unwrap(),
+                    "{name} {cname} (stored)"
+                );
+            }
+        }
+    }
+}

@@ -3,7 +3,7 @@
 
 use core::ops::Range;
 
-use crate::{Date, Policy, Preferences, DEFAULT_COOKIE_NAME};
+use crate::{Category, Date, Error, Policy, Preferences, State, DEFAULT_COOKIE_NAME};
 
 /// Finds the first cookie named `name` in a `Cookie:` header and returns the
 /// byte range of its value within `header` (quotes stripped).
@@ -12,8 +12,10 @@ use crate::{Date, Policy, Preferences, DEFAULT_COOKIE_NAME};
 /// pairs are split on `;`, names and values are trimmed of spaces and tabs, a
 /// pair without `=` is skipped, names are compared exactly (case-sensitive),
 /// and one pair of surrounding double quotes is removed from the value. Other
-/// cookies may contain raw JSON, quotes, commas or non-UTF-8 bytes. The first
-/// match wins: browsers send the most specific path first.
+/// cookies may contain raw JSON, quotes, commas or non-UTF-8 bytes. A header
+/// may hold several cookies of the same name (other paths or domains):
+/// [`find_cookies`] gives them all, and [`Policy::evaluate_header`] applies
+/// the rule of `docs/FORMAT.md` §8 to them.
 ///
 /// ```
 /// let header = br#"other={"a":1;"b":[2]}; cookies_preferences=BAADCdcJ1w5Q; x=y"#;
@@ -21,24 +23,73 @@ use crate::{Date, Policy, Preferences, DEFAULT_COOKIE_NAME};
 /// assert_eq!(&header[r], b"BAADCdcJ1w5Q");
 /// ```
 pub fn find_cookie(header: &[u8], name: &str) -> Option<Range<usize>> {
-    let name = name.as_bytes();
-    if name.is_empty() {
-        return find_general(header, name);
-    }
-    find_token(header, name)
+    find_cookies(header, name).next()
 }
 
-/// [`find_cookie`] for a non-empty `name`. For a name without `=` and
-/// without trailing spaces (every real cookie name), a piece matches exactly
-/// when, after its leading spaces, it starts with `name` followed by
-/// optional spaces and `=`; other names (which no trimmed piece name can
-/// equal unless they hold `=` or end in a space) are left to
-/// [`find_general`] when such a prefix is found. Pieces are found with a
-/// vectorised search for `;` (memchr), so the bytes of other cookies are not
-/// looked at one by one.
+/// Every cookie named `name` in a `Cookie:` header, in header order: the
+/// byte range of each value (as [`find_cookie`] finds the first).
+///
+/// ```
+/// let header = b"cookies_preferences=BAABCdcJ1w6g; a=1; cookies_preferences=BAABCdcJ1w1Q";
+/// let values: Vec<&[u8]> = cookieprefs::find_cookies(header, "cookies_preferences")
+///     .map(|r| &header[r])
+///     .collect();
+/// assert_eq!(values, [&b"BAABCdcJ1w6g"[..], &b"BAABCdcJ1w1Q"[..]]);
+/// ```
+pub fn find_cookies<'h>(header: &'h [u8], name: &'h str) -> CookieValues<'h> {
+    let name = name.as_bytes();
+    CookieValues {
+        header,
+        name,
+        start: 0,
+        // No trimmed piece name can equal a name that is empty, holds `=` or
+        // ends in a space except through the piece-by-piece scan.
+        general: name.is_empty() || name.contains(&b'=') || name.last().is_some_and(|&b| is_space(b)),
+    }
+}
+
+/// The values of every cookie of one name in a `Cookie:` header: see
+/// [`find_cookies`].
+#[derive(Debug, Clone)]
+pub struct CookieValues<'h> {
+    header: &'h [u8],
+    name: &'h [u8],
+    /// Where the next piece starts (past the header's end: done).
+    start: usize,
+    general: bool,
+}
+
+impl Iterator for CookieValues<'_> {
+    type Item = Range<usize>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Range<usize>> {
+        let found = if self.general {
+            find_general(self.header, self.name, self.start)
+        } else {
+            find_token(self.header, self.name, self.start)
+        };
+        match found {
+            Some((value, end)) => {
+                self.start = end + 1;
+                Some(value)
+            }
+            None => {
+                self.start = usize::MAX;
+                None
+            }
+        }
+    }
+}
+
+/// The next match from `start` for a name that is not empty, holds no `=`
+/// and does not end in a space (every real cookie name): a piece matches
+/// exactly when, after its leading spaces, it starts with `name` followed by
+/// optional spaces and `=`. Pieces are found with a vectorised search for
+/// `;` (memchr), so the bytes of other cookies are not looked at one by one.
+/// Gives the value and the end of its piece.
 #[inline]
-fn find_token(header: &[u8], name: &[u8]) -> Option<Range<usize>> {
-    let mut start = 0;
+fn find_token(header: &[u8], name: &[u8], mut start: usize) -> Option<(Range<usize>, usize)> {
     loop {
         let rest = header.get(start..)?;
         let end = memchr::memchr(b';', rest).map_or(header.len(), |p| start + p);
@@ -47,31 +98,68 @@ fn find_token(header: &[u8], name: &[u8]) -> Option<Range<usize>> {
         if header.get(piece.start) == name.first() && header[piece.clone()].starts_with(name) {
             let after = trim(header, piece.start + name.len()..piece.end);
             if !after.is_empty() && header[after.start] == b'=' {
-                if name.contains(&b'=') || name.last().is_some_and(|&b| is_space(b)) {
-                    return find_general(header, name);
-                }
-                return Some(unquote(header, trim(header, after.start + 1..end)));
+                return Some((unquote(header, trim(header, after.start + 1..end)), end));
             }
         }
         start = end + 1;
     }
 }
 
-/// [`find_cookie`] for any name, piece by piece.
-fn find_general(header: &[u8], name: &[u8]) -> Option<Range<usize>> {
-    let mut start = 0;
+/// The next match from `start` for any name, piece by piece.
+fn find_general(header: &[u8], name: &[u8], mut start: usize) -> Option<(Range<usize>, usize)> {
     while start <= header.len() {
         let end = memchr::memchr(b';', &header[start..]).map_or(header.len(), |p| start + p);
         if let Some(eq) = memchr::memchr(b'=', &header[start..end]) {
             let eq = start + eq;
             let n = trim(header, start..eq);
             if &header[n] == name {
-                return Some(unquote(header, trim(header, eq + 1..end)));
+                return Some((unquote(header, trim(header, eq + 1..end)), end));
             }
         }
         start = end + 1;
     }
     None
+}
+
+/// The state a `Cookie:` header *stores* for `category` in the cookie named
+/// `name`, with no policy rule applied (no expiry, revision or GPC: for
+/// "may I?" use [`Policy::evaluate_header`]). Of several copies, as
+/// `docs/FORMAT.md` §8 says: invalid copies are ignored while a valid one
+/// exists; a refusal in any valid copy is `denied`, a grant counts only if
+/// every valid copy grants it. `None` when the header holds no such cookie;
+/// the first copy's error when no copy is valid.
+///
+/// ```
+/// use cookieprefs::{header_stored_state, Category, State};
+/// let h = b"cookies_preferences=BAABCdcJ1w6g; cookies_preferences=BAABCdcJ1w1Q";
+/// let st = header_stored_state(h, "cookies_preferences", Category::STATISTICS);
+/// assert_eq!(st, Some(Ok(State::Denied)));
+/// assert_eq!(header_stored_state(b"a=1", "cookies_preferences", Category::STATISTICS), None);
+/// ```
+pub fn header_stored_state(header: &[u8], name: &str, category: Category) -> Option<Result<State, Error>> {
+    let mut merged: Option<State> = None;
+    let mut first_error = None;
+    for r in find_cookies(header, name) {
+        match crate::decode(&header[r]) {
+            Ok(p) => {
+                let st = p.state(category);
+                merged = Some(match (merged, st) {
+                    (None, st) => st,
+                    (Some(State::Denied), _) | (_, State::Denied) => State::Denied,
+                    (Some(State::Granted), State::Granted) => State::Granted,
+                    _ => State::NotAsked,
+                });
+            }
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    match (merged, first_error) {
+        (Some(st), _) => Some(Ok(st)),
+        (None, Some(e)) => Some(Err(e)),
+        (None, None) => None,
+    }
 }
 
 /// `v` without one pair of surrounding double quotes.
@@ -298,8 +386,20 @@ mod tests {
         }
     }
 
-    /// The token fast path agrees with the piece-by-piece scan on every
-    /// header built from a small alphabet, for a few names.
+    /// Every match, by the piece-by-piece scan alone.
+    fn all_general(header: &[u8], name: &[u8]) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        while let Some((v, end)) = find_general(header, name, start) {
+            out.push(v);
+            start = end + 1;
+        }
+        out
+    }
+
+    /// The lookup (token fast path for ordinary names) finds exactly the
+    /// matches of the piece-by-piece scan, in order, on every header built
+    /// from a small alphabet, for a few names.
     #[test]
     fn token_path_matches_general_path() {
         let alphabet: &[u8] = b"ab; =\t\"";
@@ -313,9 +413,10 @@ mod tests {
                 k /= alphabet.len();
             }
             for &name in names {
+                let text = core::str::from_utf8(name).unwrap();
                 assert_eq!(
-                    find_token(&header, name),
-                    find_general(&header, name),
+                    find_cookies(&header, text).collect::<Vec<_>>(),
+                    all_general(&header, name),
                     "{:?} in {:?}",
                     String::from_utf8_lossy(name),
                     String::from_utf8_lossy(&header)

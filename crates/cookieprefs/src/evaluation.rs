@@ -4,7 +4,7 @@
 use core::fmt;
 
 use crate::{
-    decode, find_cookie, Category, ConsentMode, ConsentType, Date, Error, Method, Policy, Preferences, State,
+    decode, find_cookies, Category, ConsentMode, ConsentType, Date, Error, Method, Policy, Preferences, State,
 };
 
 /// Days of clock skew allowed before a stored date counts as "in the future".
@@ -75,6 +75,60 @@ pub struct Evaluation {
     gpc_applied: bool,
     consent_mode: ConsentMode,
     today: Date,
+    /// Copies of the cookie in the request (0 or 1 unless a header held more).
+    copies: u32,
+    /// The first invalid copy's error when a valid copy was used instead.
+    ignored_error: Option<Error>,
+    /// Several valid copies that do not all hold the same value.
+    copies_differ: bool,
+}
+
+/// What one stored value still answers after rules 2 and 3 (age, targeted
+/// re-consent), for the categories the policy offers.
+#[derive(Debug, Clone, Copy)]
+struct Answers {
+    granted: u64,
+    denied: u64,
+    expired: bool,
+    outdated: bool,
+}
+
+impl Answers {
+    /// Several copies (FORMAT.md §8): a grant counts only where every copy
+    /// grants; a refusal in any copy wins.
+    fn merge(self, other: Answers) -> Answers {
+        let denied = self.denied | other.denied;
+        Answers {
+            granted: self.granted & other.granted & !denied,
+            denied,
+            expired: self.expired | other.expired,
+            outdated: self.outdated | other.outdated,
+        }
+    }
+}
+
+/// What rule 1 made of the request's cookie, before rules 2–7.
+struct Read {
+    /// The value used: the first valid copy.
+    stored: Option<Preferences>,
+    /// The merged answers of every valid copy.
+    answers: Option<Answers>,
+    /// The first copy's error when no copy is valid.
+    error: Option<Error>,
+    copies: u32,
+    ignored_error: Option<Error>,
+    copies_differ: bool,
+}
+
+impl Read {
+    const NONE: Read = Read {
+        stored: None,
+        answers: None,
+        error: None,
+        copies: 0,
+        ignored_error: None,
+        copies_differ: false,
+    };
 }
 
 impl Policy {
@@ -96,65 +150,129 @@ impl Policy {
 
     /// [`Policy::evaluate`] for a value given as bytes.
     pub fn evaluate_bytes(&self, value: Option<&[u8]>, today: Date, gpc: bool) -> Evaluation {
-        let decoded = value.map(|v| decode(v).and_then(|p| self.check_stored(p, today)));
-        let (stored, error) = match decoded {
-            None => (None, None),
-            Some(Ok(p)) => (Some(p), None),
-            Some(Err(e)) => (None, Some(e)),
-        };
-        self.apply(stored, error, today, gpc)
+        let mut read = Read::NONE;
+        if let Some(v) = value {
+            self.read_copy(&mut read, v, today);
+        }
+        self.apply(read, today, gpc)
     }
 
-    /// [`Policy::evaluate`] on the value of the policy's cookie in a whole
-    /// `Cookie:` request header (`None`: no header).
+    /// [`Policy::evaluate`] on the policy's cookie in a whole `Cookie:`
+    /// request header (`None`: no header). When the header holds the cookie
+    /// several times (a sibling subdomain's `Domain` cookie, an old path,
+    /// another tool's cookie of the same name), every copy is read
+    /// (`docs/FORMAT.md` §8): invalid copies are ignored while a valid one
+    /// exists ([`Evaluation::ignored_error`] reports the first), and a
+    /// category is granted only if every valid copy grants it.
     ///
     /// ```
-    /// # use cookieprefs::{Policy, Date};
+    /// # use cookieprefs::{Category, Date, Policy};
     /// let ev = Policy::default().evaluate_header(Some(b"a=1; b=2"), Date::today(), true);
     /// assert!(ev.needs_banner());
     /// assert!(ev.gpc_applied());
+    ///
+    /// // A grant-all copy planted before the visitor's own refuse-all.
+    /// let policy = Policy::builder().revision(1).standard_categories().build()?;
+    /// let header = b"cookies_preferences=BAABCdcJ1w6g; cookies_preferences=BAABCdcJ1w1Q";
+    /// let ev = policy.evaluate_header(Some(header), Date::from_ymd(2026, 11, 24)?, false);
+    /// assert!(!ev.allowed(Category::STATISTICS));
+    /// assert_eq!(ev.copies(), 2);
+    /// # Ok::<(), cookieprefs::Error>(())
     /// ```
     pub fn evaluate_header(&self, header: Option<&[u8]>, today: Date, gpc: bool) -> Evaluation {
-        let value = header.and_then(|h| find_cookie(h, &self.inner.cookie.name).map(|r| &h[r]));
-        self.evaluate_bytes(value, today, gpc)
+        let mut read = Read::NONE;
+        if let Some(h) = header {
+            for r in find_cookies(h, &self.inner.cookie.name) {
+                self.read_copy(&mut read, &h[r], today);
+            }
+        }
+        self.apply(read, today, gpc)
     }
 
     /// [`Policy::evaluate`] on an already decoded value.
     pub fn evaluate_preferences(&self, prefs: &Preferences, today: Date, gpc: bool) -> Evaluation {
-        match self.check_stored(*prefs, today) {
-            Ok(p) => self.apply(Some(p), None, today, gpc),
-            Err(e) => self.apply(None, Some(e), today, gpc),
-        }
+        let mut read = Read::NONE;
+        self.add_copy(&mut read, self.check_stored(*prefs, today), today);
+        self.apply(read, today, gpc)
     }
 
-    fn apply(&self, stored: Option<Preferences>, error: Option<Error>, today: Date, gpc: bool) -> Evaluation {
-        let p = &*self.inner;
-        let offered = p.offered;
-        let mut granted = 0u64;
-        let mut denied = 0u64;
-        let mut expired = false;
-        let mut outdated = false;
-        if let Some(s) = &stored {
-            let age = today.days_since(s.updated).max(0);
-            let grants_live = age < i32::from(p.max_age_granted);
-            let refusals_live = age < i32::from(p.max_age_denied);
-            expired =
-                (!grants_live && s.granted & offered != 0) || (!refusals_live && s.denied & offered != 0);
-            if grants_live {
-                granted = s.granted & offered;
+    /// Rule 1 for one copy of the cookie.
+    fn read_copy(&self, read: &mut Read, value: &[u8], today: Date) {
+        self.add_copy(
+            read,
+            decode(value).and_then(|p| self.check_stored(p, today)),
+            today,
+        );
+    }
+
+    fn add_copy(&self, read: &mut Read, copy: Result<Preferences, Error>, today: Date) {
+        read.copies = read.copies.saturating_add(1);
+        match copy {
+            Ok(p) => {
+                let a = self.answers(&p, today);
+                read.answers = Some(read.answers.map_or(a, |m| m.merge(a)));
+                match read.stored {
+                    Some(first) => read.copies_differ |= first != p,
+                    None => {
+                        read.stored = Some(p);
+                        // Invalid copies seen so far are ignored: a valid one exists.
+                        read.ignored_error = read.error.take();
+                    }
+                }
             }
-            if refusals_live {
-                denied = s.denied & offered;
-            }
-            for c in &p.categories {
-                let bit = c.category.bit();
-                if (granted | denied) & bit != 0 && s.revision < c.since_revision {
-                    granted &= !bit;
-                    denied &= !bit;
-                    outdated = true;
+            Err(e) => {
+                let slot = if read.stored.is_some() {
+                    &mut read.ignored_error
+                } else {
+                    &mut read.error
+                };
+                if slot.is_none() {
+                    *slot = Some(e);
                 }
             }
         }
+    }
+
+    /// Rules 2 and 3 for one valid stored value.
+    fn answers(&self, s: &Preferences, today: Date) -> Answers {
+        let p = &*self.inner;
+        let offered = p.offered;
+        let age = today.days_since(s.updated).max(0);
+        let grants_live = age < i32::from(p.max_age_granted);
+        let refusals_live = age < i32::from(p.max_age_denied);
+        let mut a = Answers {
+            granted: if grants_live { s.granted & offered } else { 0 },
+            denied: if refusals_live { s.denied & offered } else { 0 },
+            expired: (!grants_live && s.granted & offered != 0)
+                || (!refusals_live && s.denied & offered != 0),
+            outdated: false,
+        };
+        for c in &p.categories {
+            let bit = c.category.bit();
+            if (a.granted | a.denied) & bit != 0 && s.revision < c.since_revision {
+                a.granted &= !bit;
+                a.denied &= !bit;
+                a.outdated = true;
+            }
+        }
+        a
+    }
+
+    /// Rules 4–7 on what rule 1 read.
+    fn apply(&self, read: Read, today: Date, gpc: bool) -> Evaluation {
+        let p = &*self.inner;
+        let offered = p.offered;
+        let Answers {
+            granted,
+            mut denied,
+            expired,
+            outdated,
+        } = read.answers.unwrap_or(Answers {
+            granted: 0,
+            denied: 0,
+            expired: false,
+            outdated: false,
+        });
         let mut gpc_applied = false;
         if gpc {
             let newly = p.gpc & offered & !(granted | denied);
@@ -163,9 +281,9 @@ impl Policy {
         }
         let needs_banner = offered & !(granted | denied) != 0;
         let reason = needs_banner.then(|| {
-            if error.is_some() {
+            if read.error.is_some() {
                 BannerReason::InvalidValue
-            } else if stored.is_none() {
+            } else if read.stored.is_none() {
                 BannerReason::NoChoice
             } else if expired {
                 BannerReason::Expired
@@ -185,11 +303,14 @@ impl Policy {
             granted,
             denied,
             reason,
-            error,
-            stored,
+            error: read.error,
+            stored: read.stored,
             gpc_applied,
             consent_mode,
             today,
+            copies: read.copies,
+            ignored_error: read.ignored_error,
+            copies_differ: read.copies_differ,
         }
     }
 }
@@ -255,8 +376,22 @@ impl Evaluation {
         self.error.as_ref()
     }
 
+    /// How many copies of the cookie the request held (0: none; more than 1
+    /// only from [`Policy::evaluate_header`]).
+    pub fn copies(&self) -> u32 {
+        self.copies
+    }
+
+    /// The error of the first invalid copy of the cookie that was ignored
+    /// because a valid copy was used (`docs/FORMAT.md` §8); [`Evaluation::error`]
+    /// is then `None`. Worth logging: another tool may write a cookie of the
+    /// same name.
+    pub fn ignored_error(&self) -> Option<&Error> {
+        self.ignored_error.as_ref()
+    }
+
     /// The stored choice, when the cookie held a valid one (even if some of
-    /// its answers no longer count).
+    /// its answers no longer count); of several copies, the first valid one.
     pub fn stored(&self) -> Option<&Preferences> {
         self.stored.as_ref()
     }
@@ -402,10 +537,11 @@ impl Evaluation {
     }
 
     /// The `Set-Cookie` header value that refreshes the stored value, if there
-    /// is one that still needs no banner; `None` otherwise.
+    /// is one that still needs no banner (and, when the request held several
+    /// valid copies, they all hold the same value); `None` otherwise.
     pub fn set_cookie_header(&self) -> Option<String> {
-        match (&self.stored, self.reason) {
-            (Some(p), None) => Some(self.policy.set_cookie_header(p, self.today)),
+        match (&self.stored, self.reason, self.copies_differ) {
+            (Some(p), None, false) => Some(self.policy.set_cookie_header(p, self.today)),
             _ => None,
         }
     }

@@ -302,7 +302,8 @@ impl Serialize for OrderedStates<'_> {
 
 impl Serialize for Evaluation {
     /// `{"needs_banner", "banner_reason", "error": {"kind","message"}|null,
-    /// "categories": {name: state}, "gpc_applied", "consent_mode", "stored", "today"}`.
+    /// "categories": {name: state}, "gpc_applied", "consent_mode", "stored", "today",
+    /// "copies", "ignored_error": {"kind","message"}|null}`.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         #[derive(Serialize)]
         struct EvaluationJson<'a> {
@@ -314,6 +315,8 @@ impl Serialize for Evaluation {
             consent_mode: ConsentMode,
             stored: Option<&'a Preferences>,
             today: Date,
+            copies: u32,
+            ignored_error: Option<ErrorJson>,
         }
         EvaluationJson {
             needs_banner: self.needs_banner(),
@@ -327,6 +330,11 @@ impl Serialize for Evaluation {
             consent_mode: self.consent_mode(),
             stored: self.stored(),
             today: self.today(),
+            copies: self.copies(),
+            ignored_error: self.ignored_error().map(|e| ErrorJson {
+                kind: e.kind(),
+                message: e.to_string(),
+            }),
         }
         .serialize(s)
     }

@@ -67,7 +67,9 @@ mod preferences;
 pub use category::{Category, State};
 pub use consent_id::ConsentId;
 pub use consent_mode::{ConsentMode, ConsentType};
-pub use cookie_header::{cookie_value, find_cookie, CookieAttributes, SameSite};
+pub use cookie_header::{
+    cookie_value, find_cookie, find_cookies, header_stored_state, CookieAttributes, CookieValues, SameSite,
+};
 pub use date::Date;
 pub use decode::decode;
 pub use error::Error;

@@ -18,6 +18,7 @@ use cookieprefs::Date;
 
 pub mod cookie_header;
 pub mod decode;
+pub mod duplicates;
 pub mod evaluate;
 pub mod policy;
 mod raw;
@@ -47,6 +48,10 @@ pub const FILES: &[VectorFile] = &[
     VectorFile {
         name: "policy.json",
         document: policy::document,
+    },
+    VectorFile {
+        name: "duplicates.json",
+        document: duplicates::document,
     },
 ];
 
