@@ -32,6 +32,113 @@ def safe(name):
     return re.sub(r"[^A-Za-z0-9_.-]", "_", name)[:80]
 
 
+# The operations of the ffi check, in the order of its OPS table.
+FFI_OPS = """decode new prefs_free prefs_state prefs_revision prefs_created prefs_updated
+prefs_method prefs_slot_count prefs_consent_id set_state set_revision set_dates set_method
+set_consent_id encoded_len encode header_allowed header_needs_banner value_category_state
+cookie_find header_category_state policy_default policy_from_json policy_free policy_revision
+policy_category_id evaluate_header evaluate_value evaluation_free eval_state eval_allowed
+eval_gpc_applied eval_needs_banner eval_banner_reason eval_value_status eval_value_error
+eval_consent_mode eval_consent_mode_json eval_stored eval_choose eval_set_cookie_header
+policy_set_cookie_header policy_delete_cookie_header error_message version status_str today
+date_from_ymd date_to_ymd""".split()
+
+
+def call(op, *args):
+    """One call of the ffi check: op, length, arguments (ints are bytes)."""
+    a = b"".join(x if isinstance(x, bytes) else bytes([x]) for x in args)
+    assert len(a) < 256
+    return bytes([FFI_OPS.index(op), len(a)]) + a
+
+
+def blob(b):
+    """Bytes of length L < 60, announced by the selector 4 * L + 1."""
+    assert len(b) < 60
+    return bytes([4 * len(b) + 1]) + b
+
+
+def ffi_every_function():
+    """Every exported function once, on live handles where it takes one."""
+    day = struct.pack("<H", 2519)
+    value = b"BAADCdcJ1w5Q"
+    hdr = b"a=b; cookies_preferences=" + value
+    return b"".join([
+        call("policy_default", 0),
+        call("policy_from_json", 1, 0, 1, 0, 1),
+        call("decode", blob(value), 0, 1),
+        call("new", day, 0),
+        call("prefs_state", 0, 1, 0),
+        call("prefs_revision", 0, 0),
+        call("prefs_created", 0, 0),
+        call("prefs_updated", 0, 0),
+        call("prefs_method", 0, 0),
+        call("prefs_slot_count", 0, 0),
+        call("prefs_consent_id", 0, 0, 0),
+        call("set_state", 2, 2, 0, 0, 1),
+        call("set_revision", 0, 3, 0, 0, 1),
+        call("set_dates", struct.pack("<HH", 2500, 2519), 0, 1),
+        call("set_method", 0, 1, 0, 1),
+        call("set_consent_id", 0, bytes(range(16)), 0),
+        call("encoded_len", 0, 0),
+        call("encode", 0, 3),
+        call("evaluate_header", 0, blob(hdr), 1, day, 2, 0xFB, 0xFF, 0xFF, 0xFF, 0),
+        call("evaluate_value", 0, 1, blob(value), day, 1, 0),
+        call("header_allowed", 0, blob(hdr), 1, day, 3, 7, 0, 0, 0, 1, 1, 0),
+        call("header_needs_banner", 0, blob(hdr), 1, day, 0, 0, 0),
+        call("value_category_state", 0, 0, 1, 0),
+        call("cookie_find", blob(hdr), 1, 0, 0, 0, 0),
+        call("header_category_state", blob(hdr), 1, 0, 0, 1, 0),
+        call("policy_revision", 0, 0),
+        call("policy_category_id", 0, 0, 1, 0, 0),
+        call("eval_state", 0, 1, 0),
+        call("eval_allowed", 0, 1, 0),
+        call("eval_gpc_applied", 0, 0),
+        call("eval_needs_banner", 0, 0),
+        call("eval_banner_reason", 0, 0),
+        call("eval_value_status", 0, 0),
+        call("eval_value_error", 0, 0),
+        call("eval_consent_mode", 0, 1, 3, 0),
+        call("eval_consent_mode_json", 0, 3),
+        call("eval_stored", 0, 0),
+        call("eval_choose", 0, blob(bytes([1, 3])), 1, 2, 0, 1),
+        call("eval_set_cookie_header", 0, 3),
+        call("policy_set_cookie_header", 0, 0, day, 3),
+        call("policy_delete_cookie_header", 0, 3),
+        call("error_message", 0, 0, 3),
+        call("version"),
+        call("status_str", 2, 25),
+        call("today"),
+        call("date_from_ymd", 1, struct.pack("<H", 76), 11, 24, 0),
+        call("date_to_ymd", day, 0),
+        call("evaluation_free", 0),
+        call("policy_free", 0),
+        call("prefs_free", 0),
+    ])
+
+
+def ffi_huge_lengths():
+    """Every (pointer, length) argument as a dangling pointer with a length
+    above PTRDIFF_MAX (selector 14), the other arguments valid."""
+    day = struct.pack("<H", 2519)
+    huge = bytes([14]) + bytes(7)
+    return b"".join([
+        call("policy_default", 0),
+        call("new", day, 0),
+        call("evaluate_value", 0, 1, bytes([0])),
+        call("decode", huge, 0, 1),
+        call("value_category_state", 1, huge, 1, 0),
+        call("cookie_find", huge, 1, 0, 0, 0, 0),
+        call("header_category_state", huge, 1, 0, 0, 1, 0),
+        call("policy_from_json", huge, 1, 0, 1),
+        call("evaluate_header", 0, huge, 1, day, 1, 0),
+        call("evaluate_value", 0, 1, huge, day, 1, 0),
+        call("header_allowed", 0, huge, 1, day, 1, 1, 1, 0),
+        call("header_needs_banner", 0, huge, 1, day, 1, 0, 0),
+        call("eval_choose", 0, huge, 1, 0, 0, 1),
+        call("error_message", 0, 0, 3),
+    ])
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "fuzz", "corpus")
     decode = load("decode.json")
@@ -73,31 +180,40 @@ def main():
     for c in decode["valid"]:
         seeds["json"][f"prefs-{c['name']}"] = json.dumps(c["fields"]).encode()
 
-    # ffi: a sequence of calls (see crates/cookieprefs-testkit/src/fuzz/ffi/). Bytes of length L < 60
-    # are announced by the selector 4 * L + 1.
-    def blob(b):
-        return bytes([4 * len(b) + 1]) + b
-
+    # ffi: a sequence of calls, each `op, n, n argument bytes` (see
+    # crates/cookieprefs-testkit/src/fuzz/ffi/mod.rs, whose OPS order FFI_OPS
+    # follows).
     day = struct.pack("<H", 2519)
     for name, v in values:
         if len(v) >= 60:
             continue
-        seq = (
-            bytes([0]) + blob(v)  # preferences_decode
-            + bytes([7, 1])  # policy_default
-            + bytes([10, 0]) + blob(v) + day + bytes([1])  # evaluate_value, GPC
-            + bytes([11, 0, 2])  # banner_reason
-            + bytes([13, 0]) + blob(bytes([1])) + bytes([0, 0])  # choose statistics
-            + bytes([15, 3, 0])  # evaluation_set_cookie_header, 256-byte buffer
-            + bytes([6, 0, 3])  # preferences_encode, 256-byte buffer
-            + bytes([1]) + blob(v) + bytes([3])  # value_category_state
+        seeds["ffi"][name] = (
+            call("decode", blob(v), 0, 1)
+            + call("policy_default", 0)
+            + call("evaluate_value", 0, 1, blob(v), day, 1, 0)
+            + call("eval_banner_reason", 0, 0)
+            + call("eval_value_error", 0, 0)
+            + call("eval_choose", 0, blob(bytes([1])), 1, 0, 0, 1)
+            + call("eval_set_cookie_header", 0, 3)
+            + call("encode", 0, 3)
+            + call("value_category_state", 1, blob(v), 3, 0)
         )
-        seeds["ffi"][name] = seq
+        if len(v) < 40:
+            seeds["ffi"][name] += call(
+                "header_allowed", 0, blob(b"cookies_preferences=" + v), 1, day, 3, 0, 0, 0x80, 0x80, 1, 1, 0
+            )
     for c in headers["cases"]:
         h = c["header"].encode()
         if len(h) < 60:
-            seeds["ffi"]["header-" + c["name"]] = bytes([7, 1, 9, 0]) + blob(h) + day + bytes([0, 11, 0, 0, 2]) + blob(h) + bytes([0])
-
+            seeds["ffi"]["header-" + c["name"]] = (
+                call("policy_default", 0)
+                + call("evaluate_header", 0, blob(h), 1, day, 0, 0)
+                + call("eval_needs_banner", 0, 0)
+                + call("header_needs_banner", 0, blob(h), 1, day, 0, 0, 0)
+                + call("header_category_state", blob(h), 1, 0, 0, 2, 0)
+            )
+    seeds["ffi"]["every-function"] = ffi_every_function()
+    seeds["ffi"]["lengths-above-ptrdiff-max"] = ffi_huge_lengths()
     total = 0
     for target, files in seeds.items():
         d = os.path.join(out, target)
