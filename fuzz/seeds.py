@@ -41,7 +41,7 @@ policy_category_id evaluate_header evaluate_value evaluation_free eval_state eva
 eval_gpc_applied eval_needs_banner eval_banner_reason eval_value_status eval_value_error
 eval_consent_mode eval_consent_mode_json eval_stored eval_choose eval_set_cookie_header
 policy_set_cookie_header policy_delete_cookie_header error_message version status_str today
-date_from_ymd date_to_ymd""".split()
+date_from_ymd date_to_ymd eval_copies eval_ignored_status""".split()
 
 
 def call(op, *args):
@@ -97,6 +97,8 @@ def ffi_every_function():
         call("eval_banner_reason", 0, 0),
         call("eval_value_status", 0, 0),
         call("eval_value_error", 0, 0),
+        call("eval_copies", 0, 0),
+        call("eval_ignored_status", 0, 0),
         call("eval_consent_mode", 0, 1, 3, 0),
         call("eval_consent_mode_json", 0, 3),
         call("eval_stored", 0, 0),

@@ -54,7 +54,7 @@
 #define COOKIEPREFS_ERROR_MESSAGE_CAP 512
 
 // The result of every call. Codes are stable: they are never renumbered or
-// reused. Codes 1 to 24 are the error kinds of `docs/FORMAT.md` §5 (the
+// reused. Codes 1 to 25 are the error kinds of `docs/FORMAT.md` §5 (the
 // core's `Error::KINDS`, in order); 100 and up are conditions of the ABI.
 typedef enum {
   // Success.
@@ -235,7 +235,7 @@ extern "C" {
 const char *cookieprefs_version(void);
 
 // A short static name of a status (NUL-terminated; do not free): for codes
-// 1 to 24 the core's error kind, such as `"truncated"`; `"ok"`,
+// 1 to 25 the core's error kind, such as `"truncated"`; `"ok"`,
 // `"null_argument"`, `"invalid_utf8"`, `"not_found"`, `"panic"`,
 // `"length_too_large"` and `"other"` for the others. Unknown codes give `"unknown status"`.
 const char *cookieprefs_status_str(int32_t status);

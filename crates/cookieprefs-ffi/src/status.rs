@@ -1,7 +1,7 @@
 //! [`cookieprefs_status`], the result of every call; `cookieprefs_status_str`;
 //! and [`status_of`], the one place where a core error becomes a status.
 //!
-//! Codes 1 to 24 are the core's error kinds in `Error::KINDS` order, and their
+//! Codes 1 to 25 are the core's error kinds in `Error::KINDS` order, and their
 //! names are the core's `Error::kind()` strings, made NUL-terminated at
 //! compile time: nothing here re-spells them. A kind added to the core stops
 //! the build (the assertion below) until it has a status here.
@@ -13,7 +13,7 @@ use cookieprefs::Error;
 use crate::boundary::{Fail, Outcome};
 
 /// The result of every call. Codes are stable: they are never renumbered or
-/// reused. Codes 1 to 24 are the error kinds of `docs/FORMAT.md` §5 (the
+/// reused. Codes 1 to 25 are the error kinds of `docs/FORMAT.md` §5 (the
 /// core's `Error::KINDS`, in order); 100 and up are conditions of the ABI.
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,7 +186,7 @@ const KIND_STARTS: [usize; KINDS.len()] = {
 };
 
 /// A short static name of a status (NUL-terminated; do not free): for codes
-/// 1 to 24 the core's error kind, such as `"truncated"`; `"ok"`,
+/// 1 to 25 the core's error kind, such as `"truncated"`; `"ok"`,
 /// `"null_argument"`, `"invalid_utf8"`, `"not_found"`, `"panic"`,
 /// `"length_too_large"` and `"other"` for the others. Unknown codes give `"unknown status"`.
 #[no_mangle]

@@ -133,6 +133,8 @@ const OPS: &[Op] = &[
     op_today,
     op_date_from_ymd,
     op_date_to_ymd,
+    op_eval_copies,
+    op_eval_ignored_status,
 ];
 
 /// A `gpc` int: 0, 1 or any other int (negative, huge).
@@ -1175,6 +1177,42 @@ fn op_eval_state(input: &mut Input, h: &mut Handles) {
 
 fn op_eval_allowed(input: &mut Input, h: &mut Handles) {
     eval_by_id(input, h, true);
+}
+
+eval_getter!(
+    op_eval_copies,
+    cookieprefs_evaluation_copies,
+    u32,
+    0,
+    |e: &Evaluation| Ok(e.copies().into())
+);
+
+fn op_eval_ignored_status(input: &mut Input, h: &mut Handles) {
+    let (e, shadow) = pick(&h.evals, input.u8());
+    let null_out = null_sel(input);
+    let mut out = Slot::new(null_out);
+    // SAFETY: NULL or a live handle; the slot is ours.
+    let s = unsafe {
+        ffi!(cookieprefs_evaluation_ignored_status(
+            e,
+            out.ptr::<cookieprefs_status>()
+        ))
+    };
+    let abi = problems(&[(e.is_null(), S::NullArgument), (null_out, S::NullArgument)]);
+    expect("evaluation_ignored_status", s, &abi, Ok(()));
+    if s == S::Ok {
+        let raw = out.get::<cookieprefs_status>();
+        match shadow.unwrap().ignored_error() {
+            None => assert_eq!(raw, S::Ok as u64),
+            Some(err) => {
+                assert!(err.is_value_error(), "a value error");
+                assert_eq!(raw_status_name(raw), err.kind());
+            }
+        }
+    } else {
+        // Its fail-closed value is the call's own status.
+        out.closed::<cookieprefs_status>("evaluation_ignored_status", s, s as u64);
+    }
 }
 
 fn op_eval_value_status(input: &mut Input, h: &mut Handles) {
