@@ -358,3 +358,39 @@ fn inspect_reads_headers_as_bytes() {
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json["categories"]["third_party"], "denied");
 }
+
+/// Several copies of the cookie: a planted grant-all never beats the
+/// visitor's own refusal, and the table says how many copies there were.
+#[test]
+fn inspect_reads_every_copy() {
+    let dir = std::env::temp_dir().join(format!("cookieprefs-cli-dup-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let policy = dir.join("policy.json");
+    std::fs::write(&policy, r#"{"revision": 1}"#).unwrap();
+    let p = policy.to_str().unwrap();
+    let header = "cookies_preferences=BAABCdcJ1w6g; cookies_preferences=BAABCdcJ1w1Q";
+    let out = run(
+        &[
+            "inspect",
+            header,
+            "--policy",
+            p,
+            "--today",
+            "2026-11-24",
+            "--json",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["copies"], 2);
+    assert_eq!(json["categories"]["statistics"], "denied");
+    let out = run(&["inspect", header, "--policy", p, "--today", "2026-11-24"], None);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(
+        stdout(&out)
+            .contains("copies                   2 (a grant counts only if every valid copy grants it)"),
+        "{}",
+        stdout(&out)
+    );
+}
