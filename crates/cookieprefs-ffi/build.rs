@@ -20,10 +20,6 @@ fn main() {
     }
     let major = env::var("CARGO_PKG_VERSION_MAJOR").expect("set by cargo");
     let minor = env::var("CARGO_PKG_VERSION_MINOR").expect("set by cargo");
-    let abi_major = if major == "0" {
-        format!("0.{minor}")
-    } else {
-        major
-    };
+    let abi_major = if major == "0" { format!("0.{minor}") } else { major };
     println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libcookieprefs.so.{abi_major}");
 }
