@@ -375,18 +375,9 @@ pub(crate) unsafe fn read_array<const N: usize>(src: *const u8) -> [u8; N] {
 /// # Safety
 /// A non-NULL `out` must be valid for a write.
 pub(crate) unsafe fn hand_out<T>(out: *mut *mut T, v: T) -> Outcome<()> {
-    // SAFETY: by the contract.
-    unsafe { hand_out_box(out, Box::new(v)) }
-}
-
-/// [`hand_out`] for a handle already boxed (a recycled one).
-///
-/// # Safety
-/// A non-NULL `out` must be valid for a write.
-pub(crate) unsafe fn hand_out_box<T>(out: *mut *mut T, b: Box<T>) -> Outcome<()> {
     need(out)?;
     // SAFETY: by the contract.
-    unsafe { put(out, Box::into_raw(b)) }
+    unsafe { put(out, Box::into_raw(Box::new(v))) }
 }
 
 /// Frees a handle made by [`hand_out`]; NULL does nothing.
@@ -394,19 +385,9 @@ pub(crate) unsafe fn hand_out_box<T>(out: *mut *mut T, b: Box<T>) -> Outcome<()>
 /// # Safety
 /// `ptr` must be NULL or a handle from [`hand_out`] not freed yet.
 pub(crate) unsafe fn free_handle<T>(ptr: *mut T) {
-    // SAFETY: by the contract.
-    unsafe { free_handle_into(ptr, drop) }
-}
-
-/// Takes back a handle made by [`hand_out`] / [`hand_out_box`] and gives its
-/// box to `keep` (which drops or recycles it); NULL does nothing.
-///
-/// # Safety
-/// As [`free_handle`].
-pub(crate) unsafe fn free_handle_into<T>(ptr: *mut T, keep: impl FnOnce(Box<T>)) {
     if !ptr.is_null() {
-        // SAFETY: made by Box::into_raw in hand_out_box, freed once by the contract.
-        let _ = catch_unwind(AssertUnwindSafe(|| keep(unsafe { Box::from_raw(ptr) })));
+        // SAFETY: made by Box::into_raw in hand_out, freed once by the contract.
+        let _ = catch_unwind(AssertUnwindSafe(|| drop(unsafe { Box::from_raw(ptr) })));
     }
 }
 

@@ -4,9 +4,7 @@
 
 use cookieprefs::Evaluation;
 
-use crate::boundary::{
-    bytes, free_handle, guard, guard_detail, hand_out_box, handle, need, read, Fail, OutText,
-};
+use crate::boundary::{bytes, free_handle, guard, guard_detail, hand_out, handle, need, read, Fail, OutText};
 use crate::enums::{
     c_banner_reason, c_state, category, consent_type_of, cookieprefs_banner_reason, cookieprefs_state,
     method_of,
@@ -242,7 +240,7 @@ pub unsafe extern "C" fn cookieprefs_evaluation_stored(
             need(out)?;
             let stored = handle(ev)?.inner.stored();
             let inner = *stored.ok_or(Fail::Abi(cookieprefs_status::NotFound))?;
-            hand_out_box(out, cookieprefs_preferences::boxed(inner))
+            hand_out(out, cookieprefs_preferences { inner })
         })
     }
 }
@@ -292,7 +290,7 @@ pub unsafe extern "C" fn cookieprefs_evaluation_choose_ex(
                 .map(|&id| category(id))
                 .collect::<Result<Vec<_>, _>>()?;
             let inner = e.inner.choose(&cats, method_of(method)?)?;
-            hand_out_box(out, cookieprefs_preferences::boxed(inner))
+            hand_out(out, cookieprefs_preferences { inner })
         })
     }
 }

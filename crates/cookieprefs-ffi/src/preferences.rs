@@ -1,13 +1,11 @@
 //! [`cookieprefs_preferences`], the value handle: decode, build, read,
 //! change, encode, free.
 
-use std::cell::Cell;
-
 use cookieprefs::{ConsentId, Date, Preferences, PreferencesBuilder};
 
 use crate::boundary::{
-    bytes, free_handle_into, guard, guard_detail, hand_out_box, handle, handle_mut, need, put, read,
-    read_array, OutBytes, OutText, Outcome,
+    bytes, free_handle, guard, guard_detail, hand_out, handle, handle_mut, need, put, read, read_array,
+    OutBytes, OutText, Outcome,
 };
 use crate::enums::{c_method, c_state, category, cookieprefs_method, cookieprefs_state, method_of, state_of};
 use crate::error::cookieprefs_error;
@@ -17,33 +15,6 @@ use crate::status::cookieprefs_status;
 /// A decoded or built value (opaque). Free with `cookieprefs_preferences_free`.
 pub struct cookieprefs_preferences {
     pub(crate) inner: Preferences,
-}
-
-thread_local! {
-    /// The last value handle freed on this thread, kept for the next one
-    /// made on it: edge code decodes and frees one handle per request, and
-    /// reusing it saves a `malloc` and a `free` (most of the handle path's
-    /// cost over Rust's). One small box per thread at most, freed with it.
-    static SPARE: Cell<Option<Box<cookieprefs_preferences>>> = const { Cell::new(None) };
-}
-
-impl cookieprefs_preferences {
-    /// A handle holding `inner`: this thread's spare one, or a new box.
-    pub(crate) fn boxed(inner: Preferences) -> Box<cookieprefs_preferences> {
-        match SPARE.try_with(Cell::take).ok().flatten() {
-            Some(mut b) => {
-                b.inner = inner;
-                b
-            }
-            None => Box::new(cookieprefs_preferences { inner }),
-        }
-    }
-
-    /// Keeps a freed handle as this thread's spare (dropping the previous
-    /// spare, if any; during thread teardown the box is simply dropped).
-    pub(crate) fn recycle(b: Box<cookieprefs_preferences>) {
-        let _ = SPARE.try_with(|spare| drop(spare.replace(Some(b))));
-    }
 }
 
 /// Decodes a value into a new handle.
@@ -68,7 +39,7 @@ pub unsafe extern "C" fn cookieprefs_preferences_decode(
         guard(&[&out], || {
             need(out)?;
             let inner = cookieprefs::decode(bytes(value, len)?)?;
-            hand_out_box(out, cookieprefs_preferences::boxed(inner))
+            hand_out(out, cookieprefs_preferences { inner })
         })
     }
 }
@@ -91,7 +62,7 @@ pub unsafe extern "C" fn cookieprefs_preferences_decode_ex(
         guard_detail(err, &[&out], || {
             need(out)?;
             let inner = cookieprefs::decode(bytes(value, len)?)?;
-            hand_out_box(out, cookieprefs_preferences::boxed(inner))
+            hand_out(out, cookieprefs_preferences { inner })
         })
     }
 }
@@ -112,7 +83,7 @@ pub unsafe extern "C" fn cookieprefs_preferences_new(
         guard(&[&out], || {
             need(out)?;
             let inner = Preferences::builder(Date::from_days_since_epoch(today_days)).build()?;
-            hand_out_box(out, cookieprefs_preferences::boxed(inner))
+            hand_out(out, cookieprefs_preferences { inner })
         })
     }
 }
@@ -124,7 +95,7 @@ pub unsafe extern "C" fn cookieprefs_preferences_new(
 #[no_mangle]
 pub unsafe extern "C" fn cookieprefs_preferences_free(prefs: *mut cookieprefs_preferences) {
     // SAFETY: the pointer is as this function's contract says.
-    unsafe { free_handle_into(prefs, cookieprefs_preferences::recycle) }
+    unsafe { free_handle(prefs) }
 }
 
 /// The stored state of category `category_id` (0–63); `necessary` (0) is granted.

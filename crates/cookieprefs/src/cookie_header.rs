@@ -405,7 +405,10 @@ mod tests {
         let alphabet: &[u8] = b"ab; =\t\"";
         let names: &[&[u8]] = &[b"a", b"ab", b"b a", b"aa", b"a ", b" a", b"a=", b"a;", b"=", b";"];
         let mut header = Vec::new();
-        for n in 0..alphabet.len().pow(6) {
+        // Every header of 6 bytes (117,649); under Miri, which runs this
+        // thousands of times slower, a stride through them.
+        let step = if cfg!(miri) { 4_999 } else { 1 };
+        for n in (0..alphabet.len().pow(6)).step_by(step) {
             header.clear();
             let mut k = n;
             for _ in 0..6 {

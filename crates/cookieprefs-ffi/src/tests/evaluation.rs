@@ -98,19 +98,23 @@ fn policy_evaluation_choice_and_headers() {
             S::Ok
         );
         assert_eq!(&buf[..=n], format!("{want}\0").as_bytes());
+        cookieprefs_preferences_free(prefs);
+        // Refusals: the out-parameter is NULL (fail closed), so a live
+        // handle must never be passed there (it would be lost).
+        let mut refused = null_mut();
         assert_eq!(
-            cookieprefs_evaluation_choose(ev, [0u8].as_ptr(), 1, 0, &mut prefs),
+            cookieprefs_evaluation_choose(ev, [0u8].as_ptr(), 1, 0, &mut refused),
             S::NecessaryNotStored
         );
         assert_eq!(
-            cookieprefs_evaluation_choose(ev, [16u8].as_ptr(), 1, 0, &mut prefs),
+            cookieprefs_evaluation_choose(ev, [16u8].as_ptr(), 1, 0, &mut refused),
             S::CategoryNotOffered
         );
         assert_eq!(
-            cookieprefs_evaluation_choose(ev, null(), 0, 9, &mut prefs),
+            cookieprefs_evaluation_choose(ev, null(), 0, 9, &mut refused),
             S::UnknownName
         );
-        cookieprefs_preferences_free(prefs);
+        assert!(refused.is_null());
         assert_eq!(
             cookieprefs_policy_delete_cookie_header(pol, buf.as_mut_ptr(), buf.len(), &mut n),
             S::Ok

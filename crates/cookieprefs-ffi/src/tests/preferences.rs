@@ -173,11 +173,10 @@ fn encode_into_short_buffers() {
     }
 }
 
-/// A freed handle is reused by the next one made on the same thread: the
-/// reused handle holds the new value, never the old one, and handles move
+/// Handles made and freed in turn each hold their own value, and handles move
 /// freely between threads (made on one, freed on another).
 #[test]
-fn reused_handles_hold_the_new_value() {
+fn handles_hold_their_own_value_across_threads() {
     let values = ["BAADCdcJ1w5Q", "BAAAAAAAAAA", "BAADCdcJ1w6g"];
     for round in 0..3 {
         for v in values {
@@ -195,14 +194,19 @@ fn reused_handles_hold_the_new_value() {
         }
     }
     // Made here, freed on another thread (its spare), and the other way.
-    let p = decode(b"BAADCdcJ1w5Q") as usize;
+    struct Handle(*mut cookieprefs_preferences);
+    // SAFETY: value handles are Send + Sync (docs/C_API.md); this moves one.
+    unsafe impl Send for Handle {}
+    let p = Handle(decode(b"BAADCdcJ1w5Q"));
     let q = std::thread::spawn(move || {
+        let p = p;
         // SAFETY: a live handle, freed once; a fresh one handed back.
-        unsafe { cookieprefs_preferences_free(p as *mut cookieprefs_preferences) };
-        decode(b"BAAAAAAAAAA") as usize
+        unsafe { cookieprefs_preferences_free(p.0) };
+        Handle(decode(b"BAAAAAAAAAA"))
     })
     .join()
-    .unwrap() as *mut cookieprefs_preferences;
+    .unwrap()
+    .0;
     let mut slots = 9u8;
     // SAFETY: a live handle, freed once.
     unsafe {

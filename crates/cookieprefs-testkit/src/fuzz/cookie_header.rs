@@ -1,7 +1,7 @@
 //! The `cookie_header` check: `find_cookie` against the reference parser
 //! ([`crate::reference::find_cookie`]).
 
-use cookieprefs::{find_cookie, Date, Policy};
+use cookieprefs::{find_cookie, Date, Policy, State};
 
 use super::Input;
 use crate::reference;
@@ -23,8 +23,11 @@ pub fn split_cookie_input(data: &[u8]) -> (String, &[u8]) {
 }
 
 /// `cookie_header`: `find_cookie` never panics and agrees with
-/// [`reference::find_cookie`] on the exact range; `cookie_value` agrees on
-/// UTF-8 headers; a policy reads the cookie the same way.
+/// [`reference::find_cookie`] on the exact range; `find_cookies` gives every
+/// copy the reference finds, in order; `cookie_value` agrees on UTF-8
+/// headers; a policy reads every copy as FORMAT.md §8 says (a category is
+/// granted only if every valid copy grants it, a refusal in any valid copy
+/// wins, invalid copies are ignored beside a valid one).
 pub fn check(data: &[u8]) {
     let (name, header) = split_cookie_input(data);
     let got = find_cookie(header, &name);
@@ -37,12 +40,52 @@ pub fn check(data: &[u8]) {
         let v = cookieprefs::cookie_value(h, &name);
         assert_eq!(v.map(str::as_bytes), got.clone().map(|r| &header[r]));
     }
+    // Every copy: the reference lookup again after each match.
+    let mut want_all = Vec::new();
+    let mut from = 0;
+    while let Some((s, e)) = reference::find_cookie(&header[from..], name.as_bytes()) {
+        want_all.push(from + s..from + e);
+        from += e;
+    }
+    let all: Vec<_> = cookieprefs::find_cookies(header, &name).collect();
+    assert_eq!(all, want_all, "every copy of {name:?}");
     if name == cookieprefs::DEFAULT_COOKIE_NAME {
-        let policy = Policy::default();
+        let policy = Policy::builder()
+            .revision(1)
+            .standard_categories()
+            .build()
+            .unwrap();
         let today = Date::from_days_since_epoch(2519);
-        assert_eq!(
-            policy.evaluate_header(Some(header), today, false),
-            policy.evaluate_bytes(got.map(|r| &header[r]), today, false)
-        );
+        let ev = policy.evaluate_header(Some(header), today, false);
+        assert_eq!(ev.copies() as usize, all.len());
+        if all.len() <= 1 {
+            assert_eq!(ev, policy.evaluate_bytes(got.map(|r| &header[r]), today, false));
+            return;
+        }
+        let singles: Vec<_> = all
+            .iter()
+            .map(|r| policy.evaluate_bytes(Some(&header[r.clone()]), today, false))
+            .collect();
+        let valid: Vec<_> = singles.iter().filter(|s| s.error().is_none()).collect();
+        let first_error = singles.iter().find_map(|s| s.error());
+        if valid.is_empty() {
+            assert_eq!(ev.error(), first_error);
+            assert!(ev.stored().is_none());
+            assert_eq!(ev.ignored_error(), None);
+        } else {
+            assert_eq!(ev.error(), None);
+            assert_eq!(ev.stored(), valid[0].stored());
+            assert_eq!(ev.ignored_error(), first_error);
+        }
+        for c in policy.categories().iter().map(|c| c.category) {
+            let want = if valid.iter().any(|s| s.state(c) == State::Denied) {
+                State::Denied
+            } else if !valid.is_empty() && valid.iter().all(|s| s.state(c) == State::Granted) {
+                State::Granted
+            } else {
+                State::NotAsked
+            };
+            assert_eq!(ev.state(c), want, "category {}", c.id());
+        }
     }
 }

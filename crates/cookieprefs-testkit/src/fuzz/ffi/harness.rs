@@ -146,6 +146,15 @@ impl Slot {
             n => unreachable!("slot of {n} bytes"),
         }
     }
+    /// The handle a call wrote into the slot, read as a pointer so that it
+    /// keeps its provenance (an integer round trip would lose it, which Miri
+    /// with strict provenance refuses).
+    pub(super) fn handle<T>(&self) -> *mut T {
+        // SAFETY: the slot is 8 aligned, initialized bytes; a pointer-sized
+        // read of them is a valid `*mut T` (possibly garbage, never
+        // dereferenced unless the call that wrote it succeeded).
+        unsafe { (&self.mem as *const u64).cast::<*mut T>().read() }
+    }
     /// After a failed call: holds `closed` (its fail-closed value), or is
     /// untouched when NULL was passed.
     pub(super) fn closed<T>(&self, call: &str, s: S, closed: u64) {

@@ -219,7 +219,7 @@ fn op_decode(input: &mut Input, h: &mut Handles) {
     }
     for (slot, name) in [(&out, "decode"), (&out_ex, "decode_ex")] {
         if s == S::Ok {
-            let p = slot.get::<usize>() as *mut cookieprefs_preferences;
+            let p = slot.handle::<cookieprefs_preferences>();
             assert_eq!(value_of(p).as_ref(), model.as_ref().and_then(|m| m.as_ref().ok()));
             if name == "decode" {
                 keep_prefs(&mut h.prefs, p);
@@ -247,7 +247,7 @@ fn op_new(input: &mut Input, h: &mut Handles) {
         model.as_ref().map(|_| ()),
     );
     if s == S::Ok {
-        let p = out.get::<usize>() as *mut cookieprefs_preferences;
+        let p = out.handle::<cookieprefs_preferences>();
         assert_eq!(value_of(p), model.ok());
         keep_prefs(&mut h.prefs, p);
     } else {
@@ -656,7 +656,7 @@ fn edge(input: &mut Input, h: &mut Handles, banner: bool) {
         ))
     };
     assert_eq!(se, S::Ok);
-    let e = eo.get::<usize>() as *mut cookieprefs_evaluation;
+    let e = eo.handle::<cookieprefs_evaluation>();
     let mut o = Slot::new(false);
     // SAFETY: a live evaluation, freed once; the slot is ours.
     let so = unsafe {
@@ -835,7 +835,7 @@ fn op_policy_default(input: &mut Input, h: &mut Handles) {
     if s == S::Ok {
         keep(
             &mut h.policies,
-            out.get::<usize>() as *mut cookieprefs_policy,
+            out.handle::<cookieprefs_policy>(),
             Policy::default(),
             cookieprefs_policy_free,
         );
@@ -898,12 +898,12 @@ fn op_policy_from_json(input: &mut Input, h: &mut Handles) {
         let policy = model.unwrap().unwrap();
         keep(
             &mut h.policies,
-            out.get::<usize>() as *mut cookieprefs_policy,
+            out.handle::<cookieprefs_policy>(),
             policy,
             cookieprefs_policy_free,
         );
         // SAFETY: a new handle, freed once.
-        unsafe { cookieprefs_policy_free(out_ex.get::<usize>() as *mut cookieprefs_policy) };
+        unsafe { cookieprefs_policy_free(out_ex.handle::<cookieprefs_policy>()) };
     } else {
         out.closed::<usize>("policy_from_json", s, 0);
         out_ex.closed::<usize>("policy_from_json_ex", s, 0);
@@ -1057,7 +1057,7 @@ fn evaluate(input: &mut Input, h: &mut Handles, header_call: bool) {
     };
     keep(
         &mut h.evals,
-        out.get::<usize>() as *mut cookieprefs_evaluation,
+        out.handle::<cookieprefs_evaluation>(),
         shadow,
         cookieprefs_evaluation_free,
     );
@@ -1422,7 +1422,7 @@ fn op_eval_stored(input: &mut Input, h: &mut Handles) {
     ]);
     expect("evaluation_stored", s, &abi, Ok(()));
     if s == S::Ok {
-        let p = out.get::<usize>() as *mut cookieprefs_preferences;
+        let p = out.handle::<cookieprefs_preferences>();
         assert_eq!(value_of(p), stored);
         keep_prefs(&mut h.prefs, p);
     } else {
@@ -1506,8 +1506,8 @@ fn op_eval_choose(input: &mut Input, h: &mut Handles) {
     }
     if s == S::Ok {
         let want = model.unwrap().unwrap();
-        let p = out.get::<usize>() as *mut cookieprefs_preferences;
-        let p_ex = out_ex.get::<usize>() as *mut cookieprefs_preferences;
+        let p = out.handle::<cookieprefs_preferences>();
+        let p_ex = out_ex.handle::<cookieprefs_preferences>();
         assert_eq!(value_of(p), Some(want));
         assert_eq!(value_of(p_ex), Some(want));
         keep_prefs(&mut h.prefs, p);
