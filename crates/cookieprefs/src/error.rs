@@ -203,6 +203,19 @@ pub enum Error {
     },
 }
 
+/// [`Error::VALUE_KINDS`]: the first 12 kinds (decoding, then
+/// `date_in_future`) and `revision_in_future`, taken from [`Error::KINDS`].
+const VALUE_KINDS: [&str; 13] = {
+    let mut kinds = [""; 13];
+    let mut i = 0;
+    while i < 12 {
+        kinds[i] = Error::KINDS[i];
+        i += 1;
+    }
+    kinds[12] = Error::KINDS[Error::KINDS.len() - 1];
+    kinds
+};
+
 /// `"; expected a, b or c"` for the keyword kinds whose names are fixed.
 fn expected_names(what: &str) -> String {
     let names: Vec<&str> = match what {
@@ -304,26 +317,26 @@ impl Error {
     /// ```
     /// assert_eq!(cookieprefs::Error::VALUE_KINDS.last(), Some(&"revision_in_future"));
     /// ```
-    pub const VALUE_KINDS: &'static [&'static str] = &[
-        "empty",
-        "too_long",
-        "invalid_character",
-        "unsupported_version",
-        "truncated",
-        "trailing_data",
-        "reserved_bits",
-        "non_zero_padding",
-        "invalid_state",
-        "non_minimal_slots",
-        "dates_out_of_order",
-        "date_in_future",
-        "revision_in_future",
-    ];
+    pub const VALUE_KINDS: &'static [&'static str] = &VALUE_KINDS;
 
     /// True for the errors a reader gets from a bad cookie value (decoding, a
     /// date or revision in the future), as opposed to errors in the caller's
     /// own input.
     pub fn is_value_error(&self) -> bool {
         Self::VALUE_KINDS.contains(&self.kind())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Error;
+
+    /// The value kinds are the decode kinds and the two evaluation checks of
+    /// rule 1: a kind appended to `Error::KINDS` must not slip in.
+    #[test]
+    fn value_kinds_are_decoding_and_rule_1() {
+        let mut want = Error::DECODE_KINDS.to_vec();
+        want.extend(["date_in_future", "revision_in_future"]);
+        assert_eq!(Error::VALUE_KINDS, want);
     }
 }
