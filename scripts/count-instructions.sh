@@ -2,7 +2,7 @@
 # Instructions per operation of the Rust core, counted by callgrind: repeatable
 # whatever else the machine is doing. Each figure is the difference between
 # runs of N and 2N iterations, divided by N, so start-up cost cancels out.
-# The peer_* operations are the hand-written peers of benches/peers.rs.
+# The peer_* operations are the hand-written peers of crates/cookieprefs-peers.
 #
 #   scripts/count-instructions.sh                 the core's operations
 #   scripts/count-instructions.sh --peers         and the peers

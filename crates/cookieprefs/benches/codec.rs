@@ -8,7 +8,7 @@
 
 use std::hint::black_box;
 
-mod peers;
+use cookieprefs_peers as peers;
 
 use cookieprefs::{decode, find_cookie, Category, Date, Policy, Preferences};
 use criterion::{criterion_group, criterion_main, Criterion};

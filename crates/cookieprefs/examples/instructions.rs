@@ -2,7 +2,7 @@
 //! (see docs/PERFORMANCE.md and scripts/count-instructions.sh):
 //! `instructions <operation> <iterations>`, where the operation is one of
 //! `decode`, `encode_into`, `encode`, `evaluate`, `find_cookie`,
-//! `evaluate_header`, or a hand-written peer from `benches/peers.rs`:
+//! `evaluate_header`, or a hand-written peer from `cookieprefs-peers`:
 //! `peer_base64_decode`, `peer_lut_decode`, `peer_base64_encode`,
 //! `peer_lut_encode`, `peer_split_find_cookie`.
 
@@ -10,9 +10,7 @@ use std::hint::black_box;
 
 use cookieprefs::{decode, find_cookie, Date, Policy};
 
-#[path = "../benches/peers.rs"]
-#[allow(dead_code)]
-mod peers;
+use cookieprefs_peers as peers;
 
 /// The realistic 160-byte header of `benches/codec.rs`.
 const HEADER: &[u8] = b"sessionid=x8kq2m4n7p1r5t; csrftoken=Zm9vYmFyYmF6cXV4; django_language=fr; _ga=GA1.1.1234.17324; _pk_id.1.1fff=0123456789a.1732; cookies_preferences=BAADCdcJ1w5Q";

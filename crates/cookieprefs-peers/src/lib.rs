@@ -1,5 +1,7 @@
-//! Hand-written peers for `codec.rs`, measured in the same run as the crate:
-//! what a site would write by hand instead of cookieprefs.
+//! Hand-written peers of cookieprefs, measured in the same run as the crate
+//! by `crates/cookieprefs/benches/codec.rs` and counted by
+//! `crates/cookieprefs/examples/instructions.rs`: what a site would write by
+//! hand instead of cookieprefs.
 //!
 //! The record holds the fields of the benchmark value in 7 bytes: method and
 //! the three standard categories (2 bits each) in byte 0, then revision,
@@ -7,6 +9,8 @@
 //! characters without padding. Decoders check what a careful hand-written
 //! codec would: the length, the alphabet, zero padding bits, no `11` state,
 //! revision <= 4095 and updated >= created.
+
+#![forbid(unsafe_code)]
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
