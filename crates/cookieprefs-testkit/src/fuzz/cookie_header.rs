@@ -49,6 +49,36 @@ pub fn check(data: &[u8]) {
     }
     let all: Vec<_> = cookieprefs::find_cookies(header, &name).collect();
     assert_eq!(all, want_all, "every copy of {name:?}");
+    // The stored state across copies: valid copies merged (a refusal wins,
+    // a grant needs every copy), else the first copy's error, else none.
+    let decoded: Vec<_> = all
+        .iter()
+        .map(|r| cookieprefs::decode(&header[r.clone()]))
+        .collect();
+    for c in [1, 2, 3, 16].map(|id| cookieprefs::Category::new(id).unwrap()) {
+        let valid: Vec<State> = decoded
+            .iter()
+            .filter_map(|d| d.as_ref().ok())
+            .map(|p| p.state(c))
+            .collect();
+        let want = if decoded.is_empty() {
+            None
+        } else if valid.is_empty() {
+            decoded.iter().find_map(|d| d.clone().err()).map(Err)
+        } else if valid.contains(&State::Denied) {
+            Some(Ok(State::Denied))
+        } else if valid.iter().all(|s| *s == State::Granted) {
+            Some(Ok(State::Granted))
+        } else {
+            Some(Ok(State::NotAsked))
+        };
+        assert_eq!(
+            cookieprefs::header_stored_state(header, &name, c),
+            want,
+            "stored state of {}",
+            c.id()
+        );
+    }
     if name == cookieprefs::DEFAULT_COOKIE_NAME {
         let policy = Policy::builder()
             .revision(1)

@@ -255,8 +255,10 @@ pub(super) fn op_header_category_state(input: &mut Input, h: &mut Handles) {
         ))
     };
     let utf8 = name.to_str().ok();
+    // Every copy of the cookie, merged as FORMAT.md §8 says (the core's
+    // `header_stored_state`, itself checked by the cookie_header target).
     let found = match (hd.slice(), utf8) {
-        (Ok(b), Some(n)) => cookieprefs::find_cookie(b, n).map(|r| &b[r]),
+        (Ok(b), Some(n)) => cookieprefs::find_cookie(b, n).map(|_| (b, n)),
         _ => None,
     };
     let abi = &[
@@ -267,7 +269,9 @@ pub(super) fn op_header_category_state(input: &mut Input, h: &mut Handles) {
         (found.is_none(), S::NotFound),
     ];
     let model = Category::new(id).and_then(|c| match found {
-        Some(v) => cookieprefs::decode(v).map(|p| state_code(p.state(c))),
+        Some((b, n)) => cookieprefs::header_stored_state(b, n, c)
+            .unwrap_or(Ok(State::NotAsked))
+            .map(state_code),
         None => Ok(0),
     });
     getter::<cookieprefs_state>(
