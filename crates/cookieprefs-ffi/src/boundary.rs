@@ -304,6 +304,18 @@ pub(crate) unsafe fn bytes<'a>(ptr: *const u8, len: usize) -> Outcome<&'a [u8]> 
     Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
 }
 
+/// As [`bytes`], where NULL means "absent" (no header, no cookie) rather
+/// than an error: `None` for NULL, the bytes otherwise (a non-NULL pointer
+/// with `len` 0 is present and empty).
+///
+/// # Safety
+/// As [`bytes`].
+pub(crate) unsafe fn optional_bytes<'a>(ptr: *const u8, len: usize) -> Outcome<Option<&'a [u8]>> {
+    // SAFETY: by the contract.
+    let b = unsafe { bytes(ptr, len)? };
+    Ok((!ptr.is_null()).then_some(b))
+}
+
 /// A NUL-terminated UTF-8 string.
 ///
 /// # Safety

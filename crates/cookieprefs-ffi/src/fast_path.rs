@@ -11,7 +11,7 @@ use std::ffi::{c_char, c_int};
 
 use cookieprefs::{Category, Date, Evaluation};
 
-use crate::boundary::{bytes, c_str, guard, handle, need, put, Fail, Outcome};
+use crate::boundary::{bytes, c_str, guard, handle, need, optional_bytes, put, Fail, Outcome};
 use crate::enums::{c_state, category, cookieprefs_state};
 use crate::policy::cookieprefs_policy;
 use crate::status::cookieprefs_status;
@@ -21,7 +21,7 @@ use crate::status::cookieprefs_status;
 ///
 /// # Safety
 /// As [`handle`] for `policy` and [`bytes`] for `header` and `len`.
-unsafe fn evaluate(
+pub(crate) unsafe fn evaluate(
     policy: *const cookieprefs_policy,
     header: *const u8,
     len: usize,
@@ -29,8 +29,7 @@ unsafe fn evaluate(
     gpc: c_int,
 ) -> Outcome<Evaluation> {
     // SAFETY: by the contract.
-    let (p, h) = unsafe { (handle(policy)?, bytes(header, len)?) };
-    let h = (!header.is_null()).then_some(h);
+    let (p, h) = unsafe { (handle(policy)?, optional_bytes(header, len)?) };
     Ok(p.inner
         .evaluate_header(h, Date::from_days_since_epoch(today_days), gpc != 0))
 }

@@ -6,10 +6,12 @@ use std::ffi::{c_char, c_int};
 use cookieprefs::{Date, Policy};
 
 use crate::boundary::{
-    bytes, c_str, free_handle, guard, guard_detail, hand_out, handle, need, put, read, Fail, OutWith,
+    bytes, c_str, free_handle, guard, guard_detail, hand_out, handle, need, optional_bytes, put, read, Fail,
+    OutWith,
 };
 use crate::error::cookieprefs_error;
 use crate::evaluation::cookieprefs_evaluation;
+use crate::fast_path::evaluate;
 use crate::format::COOKIEPREFS_NO_CATEGORY;
 use crate::status::cookieprefs_status;
 
@@ -157,12 +159,7 @@ pub unsafe extern "C" fn cookieprefs_policy_evaluate_header(
     unsafe {
         guard(&[&out], || {
             need(out)?;
-            let p = handle(policy)?;
-            let h = bytes(header, len)?;
-            let h = (!header.is_null()).then_some(h);
-            let inner = p
-                .inner
-                .evaluate_header(h, Date::from_days_since_epoch(today_days), gpc != 0);
+            let inner = evaluate(policy, header, len, today_days, gpc)?;
             hand_out(out, cookieprefs_evaluation { inner })
         })
     }
@@ -188,8 +185,7 @@ pub unsafe extern "C" fn cookieprefs_policy_evaluate_value(
         guard(&[&out], || {
             need(out)?;
             let p = handle(policy)?;
-            let v = bytes(value, len)?;
-            let v = (!value.is_null()).then_some(v);
+            let v = optional_bytes(value, len)?;
             let inner = p
                 .inner
                 .evaluate_bytes(v, Date::from_days_since_epoch(today_days), gpc != 0);
