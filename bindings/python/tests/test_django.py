@@ -36,12 +36,12 @@ def page(client, cookie=None, **headers):
 
 def test_no_cookie_shows_the_banner_and_loads_nothing(client):
     html = page(client)
-    assert 'class="cookieprefs-banner"' in html
+    assert 'class="cookieprefs cookieprefs-banner"' in html
     assert 'id="statistics"' not in html
     assert '<p id="reason">no_choice</p>' in html
     # Refusing is as easy as accepting: same element, same class.
-    assert '<button type="submit" name="choice" value="reject_all" class="cookieprefs-button">' in html
-    assert '<button type="submit" name="choice" value="accept_all" class="cookieprefs-button">' in html
+    assert '<button type="submit" name="choice" value="reject_all" class="cookieprefs-button">Refuse all</button>' in html
+    assert '<button type="submit" name="choice" value="accept_all" class="cookieprefs-button">Accept all</button>' in html
     assert "gtag('consent','update',{\"ad_storage\":\"denied\"" in html
 
 
@@ -75,8 +75,8 @@ def test_partial_choice_asks_only_for_the_rest(client):
     html = page(client, "cookies_preferences=" + value_of(DAY, statistics="granted"))
     assert '<p id="reason">new_category</p>' in html
     assert 'id="statistics"' in html  # the answer given stands
-    assert 'name="category" value="statistics" checked' in html
-    assert 'name="category" value="third_party">' in html
+    assert 'name="category" value="statistics" id="cookieprefs-banner-statistics" aria-describedby="cookieprefs-banner-statistics-help" checked>' in html
+    assert 'name="category" value="third_party" id="cookieprefs-banner-third_party" aria-describedby="cookieprefs-banner-third_party-help">' in html
 
 
 def test_a_planted_copy_never_grants_what_the_visitors_own_refuses(client):
@@ -144,8 +144,11 @@ def test_json_fetch(client):
     response = client.post("/cookies/save/", json.dumps({"choice": "custom", "categories": ["statistics"]}),
                            content_type="application/json")
     assert response.status_code == 200
-    assert response.json() == {"value": TYPICAL,
-                               "categories": {"statistics": "granted", "first_party": "denied", "third_party": "denied"}}
+    body = response.json()
+    assert body["value"] == TYPICAL
+    assert body["categories"] == {"statistics": "granted", "first_party": "denied", "third_party": "denied"}
+    assert body["allowed"] == {"necessary": True, "statistics": True, "first_party": False, "third_party": False}
+    assert body["consent_mode"]["analytics_storage"] == "granted" and body["consent_mode"]["ad_storage"] == "denied"
     assert response.headers["Set-Cookie"] == HEADER_OF_TYPICAL
 
 

@@ -1,24 +1,34 @@
-"""Settings of the example site. Only what cookieprefs needs, plus Django's basics."""
+"""Settings of the example site: a French open-data portal modelled on the
+seeds' "Charte cookies" (French by default, English on request), with
+cookieprefs' banner, preferences and policy pages, enforcement and Consent
+Mode."""
 
+import json
 import os
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent
+REPO = BASE_DIR.parents[2]
 SECRET_KEY = "example-only-not-secret"
 # DJANGO_DEBUG=0 runs it as in production (scripts/load-django.sh does).
 DEBUG = os.environ.get("DJANGO_DEBUG", "1") != "0"
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]
 USE_TZ = True
+USE_I18N = True
 ROOT_URLCONF = "site_example.urls"
 INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "cookieprefs.django",
+    "site_example",
 ]
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above every middleware that sets cookies, so that it filters theirs.
+    "cookieprefs.django.middleware.CookiePreferencesMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "cookieprefs.django.middleware.CookiePreferencesMiddleware",
 ]
 TEMPLATES = [
     {
@@ -29,6 +39,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.csrf",
+                "django.template.context_processors.i18n",
                 "cookieprefs.django.context_processors.cookie_preferences",
             ]
         },
@@ -36,15 +47,26 @@ TEMPLATES = [
 ]
 STATIC_URL = "static/"
 WSGI_APPLICATION = "site_example.wsgi.application"
+# Sessions without a database (the seeds' `sessionid`).
+SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
 
-# The site's consent policy (docs/FORMAT.md §7). The development server runs
-# over plain HTTP, where browsers drop Secure cookies: turn Secure off here only.
-COOKIEPREFS = {
-    "revision": 1,
-    "categories": [
-        {"id": 1, "name": "statistics"},
-        {"id": 2, "name": "first_party"},
-        {"id": 3, "name": "third_party"},
-    ],
-    "cookie": {"secure": DEBUG is False},
-}
+# French first, as the portals; `django_language` remembers a switch.
+LANGUAGE_CODE = "fr"
+LANGUAGES = [("fr", "Français"), ("en", "English")]
+
+# The third-party video of the home page is served from another origin.
+EMBED_ORIGIN = os.environ.get("EXAMPLE_EMBED_ORIGIN", "http://localhost:8000")
+
+# The site's cookie declaration and consent policy (docs/FORMAT.md §7), from
+# its file. EXAMPLE_POLICY_FILE names another (the browser tests use one
+# with a later revision). The development server runs over plain HTTP, where
+# browsers drop Secure cookies: turn Secure off there only.
+_policy_file = os.environ.get("EXAMPLE_POLICY_FILE") or next(
+    p for p in (REPO / "examples" / "policies" / "opendatasoft-portal.json", BASE_DIR / "draft-policy.json") if p.exists()
+)
+COOKIEPREFS = json.loads(Path(_policy_file).read_text(encoding="utf-8"))
+COOKIEPREFS["cookie"] = {**COOKIEPREFS.get("cookie", {}), "secure": DEBUG is False}
+# Drop the Set-Cookie headers the visitor's choice does not allow, and clear
+# refused cookies when the choice changes.
+COOKIEPREFS_ENFORCE = True
+COOKIEPREFS_BASE_TEMPLATE = "base.html"

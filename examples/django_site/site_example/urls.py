@@ -1,17 +1,12 @@
-from django.shortcuts import render
 from django.urls import include, path
 
-
-def home(request):
-    return render(request, "home.html")
-
-
-def preferences(request):
-    return render(request, "preferences.html")
-
+from . import views
 
 urlpatterns = [
-    path("", home, name="home"),
-    path("cookie-preferences/", preferences, name="preferences"),
+    path("", views.home, name="home"),
+    path("datasets/", views.datasets, name="datasets"),
+    path("stats/collect", views.collect, name="stats-collect"),
+    path("embed/video/", views.embed_video, name="embed-video"),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("cookies/", include("cookieprefs.django.urls")),
 ]

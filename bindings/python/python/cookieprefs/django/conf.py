@@ -10,13 +10,15 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.signals import setting_changed
 
 from .. import Error, Policy
+from . import declaration
 
 _policy: Policy | None = None
 
 
 def get_policy() -> Policy:
     """The policy of ``settings.COOKIEPREFS`` (a dict of the policy JSON form's
-    keys, read by the core as given; absent: the default policy)."""
+    keys, the cookie declaration included, read by the core as given;
+    absent: the default policy)."""
     global _policy
     if _policy is None:
         config: Any = getattr(settings, "COOKIEPREFS", None)
@@ -26,7 +28,7 @@ def get_policy() -> Policy:
             raise ImproperlyConfigured("COOKIEPREFS must be a dict of policy settings (docs/FORMAT.md §7)")
         else:
             try:
-                _policy = Policy.from_dict(config)
+                _policy = declaration.load(config)
             except (Error, TypeError, ValueError) as e:  # not JSON-able: TypeError, NaN: ValueError
                 # The core's message names the key path within the setting.
                 raise ImproperlyConfigured(f"COOKIEPREFS: {e}") from e
@@ -60,3 +62,15 @@ def _reset(setting: str, **kwargs: Any) -> None:
 
 
 setting_changed.connect(_reset)
+
+
+def enforce() -> bool:
+    """``COOKIEPREFS_ENFORCE``: drop the ``Set-Cookie`` headers the visitor's
+    choice does not allow, and clear refused cookies when a choice is saved."""
+    return bool(getattr(settings, "COOKIEPREFS_ENFORCE", False))
+
+
+def base_template() -> str:
+    """``COOKIEPREFS_BASE_TEMPLATE``: the template the shipped pages extend
+    (blocks ``title`` and ``content``)."""
+    return str(getattr(settings, "COOKIEPREFS_BASE_TEMPLATE", "cookieprefs/base.html"))

@@ -1,5 +1,7 @@
-"""Sets a lazy ``request.cookie_preferences`` on every request, and marks the
-responses that used it as varying with the visitor's cookie (and GPC signal)."""
+"""Sets a lazy ``request.cookie_preferences`` on every request, marks the
+responses that used it as varying with the visitor's cookie (and GPC signal),
+and, with ``COOKIEPREFS_ENFORCE = True``, drops the ``Set-Cookie`` headers the
+visitor's choice does not allow."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 
-from . import conf
+from . import conf, enforcement
 from .preferences import CookiePreferences, evaluate_request
 
 
@@ -23,7 +25,13 @@ class CookiePreferencesMiddleware:
     cache, a reverse proxy) serves one visitor's page to another. With
     ``COOKIEPREFS_CACHE_CONTROL_PRIVATE = True`` it also adds
     ``Cache-Control: private`` (shared caches then keep no copy at all).
-    Responses that never looked at the evaluation are left alone."""
+    Responses that never looked at the evaluation are left alone.
+
+    With ``COOKIEPREFS_ENFORCE = True``, a response that sets cookies is
+    filtered by the core (``Evaluation.set_cookie_allowed``): a cookie of a
+    category the visitor has not granted is not set (the save view's own
+    response is filtered by the choice it saves). Put this middleware before
+    (above) any middleware that sets cookies, so that it sees theirs."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -38,6 +46,11 @@ class CookiePreferencesMiddleware:
 
         request.cookie_preferences = SimpleLazyObject(evaluate)  # type: ignore[attr-defined]
         response = self.get_response(request)
+        if conf.enforce() and (response.cookies or "Set-Cookie" in response.headers):
+            evaluation = getattr(response, "cookieprefs_evaluation", None)
+            if evaluation is None:
+                evaluation = request.cookie_preferences.evaluation  # type: ignore[attr-defined]
+            enforcement.filter_response(response, evaluation)
         if used:
             vary = ["Cookie"]
             if conf.get_policy().gpc_categories:

@@ -7,6 +7,8 @@ import warnings
 from typing import TYPE_CHECKING, Any
 
 from .. import Error, Evaluation, Method, Preferences
+from . import choices, declaration
+from .choices import Question
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -16,8 +18,12 @@ class CookiePreferences:
     """What the server needs on every request: must the banner be shown, and
     may X be loaded. Templates use ``cookie_preferences.allowed.statistics``."""
 
-    def __init__(self, evaluation: Evaluation) -> None:
+    def __init__(self, evaluation: Evaluation, header: str | None = None, gpc: bool = False) -> None:
         self.evaluation = evaluation
+        self.header = header  # the request's raw Cookie: header
+        self.gpc = gpc  # whether the request sent Sec-GPC: 1
+        self._without_gpc: Evaluation | None = None
+        self._questions: dict[str, Question] = {}
         states = evaluation.categories  # necessary, then the offered categories
         self.states: dict[str, str] = {name: str(state) for name, state in states.items()}
         self.allowed: dict[str, bool] = {name: evaluation.allowed(name) for name in states}
@@ -58,6 +64,32 @@ class CookiePreferences:
         banner asks about (``necessary`` is not asked)."""
         return [(name, str(self.evaluation.state(cid))) for cid, name, _since in self.evaluation.policy.categories]
 
+    def without_gpc(self) -> Evaluation:
+        """The same request evaluated without the GPC signal (what the
+        visitor's own stored answers say): tells which refusals GPC made."""
+        if not self.gpc or not self.evaluation.gpc_applied:
+            return self.evaluation
+        if self._without_gpc is None:
+            self._without_gpc = self.evaluation.policy.evaluate_header(self.header, today=self.evaluation.today, gpc=False)
+        return self._without_gpc
+
+    def question(self, lang: str | None = None) -> Question:
+        """The offered categories as the forms show them, texts in ``lang``
+        (default: the active Django language, negotiated by the policy)."""
+        lang = self.language(lang)
+        found = self._questions.get(lang)
+        if found is None:
+            found = self._questions[lang] = choices.question(self, lang)
+        return found
+
+    def language(self, requested: str | None = None) -> str:
+        """The policy's language for ``requested`` (default: Django's active one)."""
+        if requested is None:
+            from django.utils.translation import get_language
+
+            requested = get_language()
+        return declaration.language_for(self.evaluation.policy, requested)
+
     def is_allowed(self, category: str | int) -> bool:
         return self.evaluation.allowed(category)
 
@@ -78,8 +110,9 @@ def evaluate_request(request: HttpRequest) -> CookiePreferences:
     from . import conf
 
     gpc = request.META.get("HTTP_SEC_GPC", "").strip() == "1"
-    evaluation = conf.get_policy().evaluate_header(request.META.get("HTTP_COOKIE"), today=conf.today(), gpc=gpc)
-    return CookiePreferences(evaluation)
+    header = request.META.get("HTTP_COOKIE")
+    evaluation = conf.get_policy().evaluate_header(header, today=conf.today(), gpc=gpc)
+    return CookiePreferences(evaluation, header, gpc)
 
 
 def for_request(request: HttpRequest) -> CookiePreferences:

@@ -1,4 +1,6 @@
-"""The view the banner and the preferences page post the visitor's choice to."""
+"""The shipped views: the save view the banner, the preferences page and the
+placeholders post the visitor's choice to, the preferences page and the
+cookie policy page."""
 
 from __future__ import annotations
 
@@ -8,14 +10,21 @@ from typing import Any
 from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect, JsonResponse
 from django.http.multipartparser import MultiPartParserError
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_protect
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from .. import Error, Method
+from . import choices, conf, declaration, enforcement
 from .preferences import for_request
 
-CHOICES = ("accept_all", "reject_all", "custom")
+#: ``accept_all`` / ``reject_all`` answer what the form asks (the banner: the
+#: categories that need an answer, standing answers kept; the preferences
+#: page: every category); ``custom`` saves the ticked ``category`` fields;
+#: ``grant`` adds them to what is granted now (a placeholder's "allow").
+CHOICES = ("accept_all", "reject_all", "custom", "grant")
 
 #: The largest JSON body the view reads. A choice is a few dozen bytes; even a
 #: policy's 63 categories by long site names fit many times over.
@@ -93,23 +102,28 @@ def save(request: HttpRequest) -> HttpResponse:
     if not isinstance(categories, list):
         return _bad_request("categories must be a list of category names or ids")
 
-    method = Method.PREFERENCES_PAGE if data.get("source") == "preferences_page" else Method.BANNER
-    evaluation = for_request(request).evaluation
-    if choice == "accept_all":
-        prefs = evaluation.accept_all(method)
-    elif choice == "reject_all":
-        prefs = evaluation.reject_all(method)
-    else:
-        try:
-            # The binding converts each item (a name or an int id; anything
-            # else, bools included, is a TypeError) and the core checks it.
-            prefs = evaluation.choose(categories, method)
-        except (Error, TypeError) as e:
-            return _bad_request(str(e))
+    source = choices.PREFERENCES_PAGE if data.get("source") == choices.PREFERENCES_PAGE else choices.BANNER
+    method = Method.PREFERENCES_PAGE if source == choices.PREFERENCES_PAGE else Method.BANNER
+    current = for_request(request)
+    evaluation = current.evaluation
+    granted = choices.granted_for(current.question(), choice, source, categories)
+    try:
+        # The binding converts each item (a name or an int id; anything
+        # else, bools included, is a TypeError) and the core checks it.
+        prefs = evaluation.choose(granted, method)
+    except (Error, TypeError) as e:
+        return _bad_request(str(e))
+    # The choice as the next request will see it (same day, same GPC signal).
+    saved = evaluation.policy.evaluate(prefs.encode(), today=evaluation.today, gpc=current.gpc)
 
     response: HttpResponse
     if _wants_json(request):
-        response = JsonResponse({"value": prefs.encode(), "categories": prefs.to_dict()["categories"]})
+        response = JsonResponse({
+            "value": prefs.encode(),
+            "categories": prefs.to_dict()["categories"],
+            "allowed": {name: saved.allowed(name) for name in saved.categories},
+            "consent_mode": saved.consent_mode(),
+        })
     else:
         target = data.get("next") or request.headers.get("Referer") or "/"
         if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
@@ -119,4 +133,46 @@ def save(request: HttpRequest) -> HttpResponse:
     # for the evaluation's policy and day.
     response["Set-Cookie"] = evaluation.set_cookie_header_for(prefs)
     response["Cache-Control"] = "no-store"
+    if conf.enforce():
+        # A withdrawal clears the refused categories' cookies the request
+        # carried; the middleware filters this response by the new choice.
+        enforcement.clear_refused(response, saved, current.header)
+        response.cookieprefs_evaluation = saved  # type: ignore[attr-defined]
     return response
+
+
+def _page(request: HttpRequest, template: str, **context: Any) -> HttpResponse:
+    prefs = for_request(request)
+    lang = prefs.language()
+    # The page carries the form itself: the banner tag renders nothing here
+    # (one form per page, unique ids).
+    request.cookieprefs_form_on_page = True  # type: ignore[attr-defined]
+    response = render(request, template, {
+        "base_template": conf.base_template(),
+        "cookie_preferences": prefs,
+        "question": prefs.question(lang),
+        "necessary": choices.necessary(prefs, lang),
+        "lang": lang,
+        "saved": request.GET.get("saved") == "1",
+        "next": request.path + "?saved=1",
+        **context,
+    })
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_GET
+def preferences(request: HttpRequest) -> HttpResponse:
+    """The preferences page: the visitor's current choice and the form to
+    change or withdraw it, at any time."""
+    return _page(request, "cookieprefs/preferences.html")
+
+
+@require_GET
+def policy(request: HttpRequest) -> HttpResponse:
+    """The cookie policy page: the core's rendering of the declaration in the
+    active language, then the visitor's current choice and the form."""
+    prefs = for_request(request)
+    page = declaration.page(prefs.evaluation.policy, prefs.language())
+    return _page(request, "cookieprefs/policy.html", policy_html=page,
+                 preferences_url=reverse("cookieprefs:preferences"))

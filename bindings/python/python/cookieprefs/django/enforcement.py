@@ -1,0 +1,63 @@
+"""Applies the core's enforcement answers to a Django response: the
+``Set-Cookie`` headers a visitor's choice does not allow are dropped, and the
+refused cookies of a withdrawal are deleted. The core decides
+(``Evaluation.set_cookie_allowed``, ``Evaluation.cookies_to_clear``); this
+module only edits the response."""
+
+from __future__ import annotations
+
+from http.cookies import Morsel
+from typing import TYPE_CHECKING, Any
+
+from . import declaration
+
+if TYPE_CHECKING:
+    from django.http import HttpResponse
+
+    from .. import Evaluation
+
+
+class RawSetCookie(Morsel):  # type: ignore[type-arg]
+    """A ``Set-Cookie`` value written by the core, sent byte for byte
+    (a plain Morsel would reformat it)."""
+
+    def __init__(self, header: str) -> None:
+        super().__init__()
+        name = header.split("=", 1)[0].strip()
+        self.set(name, "", "")
+        self.header = header
+
+    def OutputString(self, attrs: Any = None) -> str:  # noqa: N802 (http.cookies' name)
+        return self.header
+
+
+def filter_response(response: HttpResponse, evaluation: Evaluation) -> list[str]:
+    """Drops the response's ``Set-Cookie`` headers that the evaluation does
+    not allow; returns the names dropped. Deletions (``Max-Age=0``) always go out."""
+    dropped = []
+    for key, morsel in list(response.cookies.items()):
+        if isinstance(morsel, RawSetCookie) or _is_deletion(morsel):
+            continue
+        if not declaration.set_cookie_allowed(evaluation, morsel.OutputString()):
+            del response.cookies[key]
+            dropped.append(key)
+    raw = response.headers.get("Set-Cookie")
+    if raw is not None and "max-age=0" not in raw.lower() and not declaration.set_cookie_allowed(evaluation, raw):
+        del response.headers["Set-Cookie"]
+        dropped.append(raw.split("=", 1)[0].strip())
+    return dropped
+
+
+def _is_deletion(morsel: Morsel) -> bool:  # type: ignore[type-arg]
+    return str(morsel["max-age"]) == "0" or (morsel.value == "" and bool(morsel["expires"]))
+
+
+def clear_refused(response: HttpResponse, evaluation: Evaluation, cookie_header: str | None) -> list[str]:
+    """Adds the core's deletion headers for the request's cookies that the
+    new choice (``evaluation``) does not allow; returns them."""
+    headers = declaration.cookies_to_clear(evaluation, cookie_header)
+    for header in headers:
+        morsel = RawSetCookie(header)
+        # Keyed by the whole header: one name may be cleared on several domains.
+        dict.__setitem__(response.cookies, header, morsel)
+    return headers
