@@ -139,8 +139,12 @@ fn pair_name(header: &[u8], start: usize) -> (Option<&[u8]>, usize) {
     (memchr::memchr(b'=', pair).map(|eq| trim(&pair[..eq])), end)
 }
 
-/// Whether a pair before `until` has this name.
+/// Whether a pair before `until` has this name. A vectorised search for the
+/// name's bytes rules out most names before any pair is looked at.
 fn seen_before(header: &[u8], until: usize, name: &[u8]) -> bool {
+    if memchr::memmem::find(&header[..until], name).is_none() {
+        return false;
+    }
     let mut start = 0;
     while start < until {
         let (n, end) = pair_name(header, start);
