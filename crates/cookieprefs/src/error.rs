@@ -229,6 +229,7 @@ fn expected_names(what: &str) -> String {
         "method" => crate::Method::ALL.map(crate::Method::as_str).to_vec(),
         "consent type" => crate::ConsentType::ALL.map(crate::ConsentType::as_str).to_vec(),
         "same_site value" => vec!["lax", "strict", "none"],
+        "undeclared setting" => vec!["allow", "block"],
         _ => return String::new(),
     };
     match names.split_last() {

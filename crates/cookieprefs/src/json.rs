@@ -16,7 +16,7 @@ use crate::json_read;
 use crate::json_tree::{self as tree, Node, Path};
 use crate::{
     BannerReason, Category, ConsentId, ConsentMode, ConsentType, Date, Error, Evaluation, Method, Policy,
-    Preferences, SameSite, State,
+    Preferences, Retention, SameSite, State, Text,
 };
 
 macro_rules! string_serde {
@@ -138,6 +138,49 @@ struct CategoryJson<'a> {
     id: u8,
     name: &'a str,
     since_revision: u16,
+    label: Option<&'a Text>,
+    description: Option<&'a Text>,
+}
+
+/// The `necessary` object: its texts.
+#[derive(Serialize)]
+struct TextsJson<'a> {
+    label: Option<&'a Text>,
+    description: Option<&'a Text>,
+}
+
+impl Serialize for Text {
+    /// A string when one text serves every language, else an object from
+    /// language to text in the policy's language order.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.same_text() {
+            Some(t) if self.by_language().next().is_none() => s.serialize_str(t),
+            _ => s.collect_map(self.by_language()),
+        }
+    }
+}
+
+impl Serialize for Retention {
+    /// A number of days, or `"session"`.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Retention::Session => s.serialize_str("session"),
+            Retention::Days(d) => s.serialize_u16(*d),
+        }
+    }
+}
+
+/// The JSON form of one declared cookie.
+#[derive(Serialize)]
+struct DeclaredJson<'a> {
+    name: &'a str,
+    category: String,
+    provider: Option<&'a Text>,
+    service: Option<&'a Text>,
+    purpose: Option<&'a Text>,
+    retention: Option<Retention>,
+    domain: Option<&'a str>,
+    path: &'a str,
 }
 
 /// The JSON form of max ages.
@@ -167,6 +210,10 @@ struct PolicyJson<'a> {
     gpc_categories: Vec<String>,
     cookie: CookieJson<'a>,
     consent_mode: BTreeMap<ConsentType, String>,
+    languages: &'a [String],
+    necessary: TextsJson<'a>,
+    cookies: Vec<DeclaredJson<'a>>,
+    undeclared: &'static str,
 }
 
 impl Serialize for Policy {
@@ -182,6 +229,8 @@ impl Serialize for Policy {
                     id: c.category.id(),
                     name: &c.name,
                     since_revision: c.since_revision,
+                    label: self.label_text(c.category),
+                    description: self.description_text(c.category),
                 })
                 .collect(),
             max_age_days: MaxAgeJson {
@@ -205,6 +254,32 @@ impl Serialize for Policy {
                 .filter(|(_, c)| *c == Category::NECESSARY || self.offers(*c))
                 .map(|(t, c)| (t, name(c)))
                 .collect(),
+            languages: &i.languages,
+            necessary: TextsJson {
+                label: self.label_text(Category::NECESSARY),
+                description: self.description_text(Category::NECESSARY),
+            },
+            cookies: self
+                .cookies()
+                .iter()
+                .filter(|c| !c.is_implicit())
+                .map(|c| {
+                    fn given(t: &Text) -> Option<&Text> {
+                        (!t.is_empty()).then_some(t)
+                    }
+                    DeclaredJson {
+                        name: c.name(),
+                        category: name(c.category()),
+                        provider: given(c.provider_text()),
+                        service: given(c.service_text()),
+                        purpose: given(c.purpose_text()),
+                        retention: c.retention_period(),
+                        domain: c.domain_attribute(),
+                        path: c.path_attribute(),
+                    }
+                })
+                .collect(),
+            undeclared: i.undeclared.as_str(),
         }
         .serialize(s)
     }

@@ -5,9 +5,11 @@
 
 use crate::json_tree::{self as tree, Node, Path};
 use crate::policy_builder::CategoryRef;
+use crate::policy_declaration::{RawCookie, RawRetention};
+use crate::policy_texts::CategoryTexts;
 use crate::{
-    Category, ConsentId, ConsentType, CookieAttributes, Date, Error, Method, Policy, PolicyBuilder,
-    Preferences, State, FORMAT_VERSION,
+    Category, ConsentId, ConsentType, CookieAttributes, Date, DeclaredCookie, Error, Method, Policy,
+    PolicyBuilder, Preferences, State, Text, Undeclared, FORMAT_VERSION,
 };
 
 const POLICY_KEYS: &[&str] = &[
@@ -17,8 +19,23 @@ const POLICY_KEYS: &[&str] = &[
     "gpc_categories",
     "cookie",
     "consent_mode",
+    "languages",
+    "necessary",
+    "cookies",
+    "undeclared",
 ];
-const CATEGORY_KEYS: &[&str] = &["id", "name", "since_revision"];
+const CATEGORY_KEYS: &[&str] = &["id", "name", "since_revision", "label", "description"];
+const TEXTS_KEYS: &[&str] = &["label", "description"];
+const DECLARED_KEYS: &[&str] = &[
+    "name",
+    "category",
+    "provider",
+    "service",
+    "purpose",
+    "retention",
+    "domain",
+    "path",
+];
 const MAX_AGE_KEYS: &[&str] = &["granted", "denied"];
 const COOKIE_KEYS: &[&str] = &["name", "domain", "path", "secure", "http_only", "same_site"];
 const PREFERENCES_KEYS: &[&str] = &[
@@ -49,6 +66,7 @@ pub(crate) fn policy(root: &Node) -> Result<Policy, Error> {
                     let at = at.index(i);
                     let pairs = tree::object(item, &at, CATEGORY_KEYS)?;
                     let mut since = 0;
+                    let mut texts = CategoryTexts::default();
                     for (k, v) in pairs {
                         match k.as_str() {
                             "id" => {
@@ -57,12 +75,19 @@ pub(crate) fn policy(root: &Node) -> Result<Policy, Error> {
                             "name" => {
                                 tree::string(v, &at.key(k))?;
                             }
+                            "label" => texts.label = text(v, &at.key(k))?,
+                            "description" => texts.description = text(v, &at.key(k))?,
                             _ => since = tree::saturate(tree::int(v, &at.key(k))?),
                         }
                     }
                     let id = tree::int(tree::required(pairs, &at, "id")?, &at)?;
                     let name = tree::string(tree::required(pairs, &at, "name")?, &at)?;
                     b = b.category_raw(tree::saturate(id), name.to_owned(), since);
+                    if let Ok(c) = Category::try_from(tree::saturate(id)) {
+                        if c != Category::NECESSARY {
+                            *b.texts_of(c) = texts;
+                        }
+                    }
                 }
             }
             "max_age_days" => {
@@ -86,6 +111,30 @@ pub(crate) fn policy(root: &Node) -> Result<Policy, Error> {
                 b = b.gpc_refs(refs);
             }
             "cookie" => b = b.cookie(cookie(value, &at)?),
+            "languages" => {
+                let mut tags = Vec::new();
+                for (i, tag) in tree::array(value, &at)?.iter().enumerate() {
+                    tags.push(tree::string(tag, &at.index(i))?);
+                }
+                b = b.languages(&tags);
+            }
+            "necessary" => {
+                let texts = b.texts_of(Category::NECESSARY);
+                for (k, v) in tree::object(value, &at, TEXTS_KEYS)? {
+                    let t = text(v, &at.key(k))?;
+                    if k == "label" {
+                        texts.label = t;
+                    } else {
+                        texts.description = t;
+                    }
+                }
+            }
+            "cookies" => {
+                for (i, item) in tree::array(value, &at)?.iter().enumerate() {
+                    b = b.declare_raw(declared_cookie(item, &at.index(i))?);
+                }
+            }
+            "undeclared" => b = b.undeclared(tree::string(value, &at)?.parse::<Undeclared>()?),
             _ => {
                 let Node::Object(pairs) = value else {
                     return Err(at.expected("an object", value));
@@ -114,6 +163,67 @@ fn category_ref(node: &Node, path: &Path<'_>) -> Result<CategoryRef, Error> {
     }
 }
 
+/// A text: a string (every language), an object from language tag to
+/// string, or null (none).
+fn text(node: &Node, path: &Path<'_>) -> Result<Text, Error> {
+    match node {
+        Node::Null => Ok(Text::new()),
+        Node::Str(s) => Ok(Text::same(s.clone())),
+        Node::Object(pairs) => {
+            let mut t = Text::new();
+            for (lang, v) in pairs {
+                t = t.with(lang.clone(), tree::string(v, &path.key(lang))?);
+            }
+            Ok(t)
+        }
+        other => Err(path.expected("a text (a string, or an object from language to string)", other)),
+    }
+}
+
+/// One entry of `cookies`: `name` and `category` required.
+fn declared_cookie(node: &Node, path: &Path<'_>) -> Result<RawCookie, Error> {
+    let pairs = tree::object(node, path, DECLARED_KEYS)?;
+    let mut c = DeclaredCookie::new(String::new(), Category::NECESSARY);
+    let mut category = None;
+    let mut retention = None;
+    for (k, v) in pairs {
+        let at = path.key(k);
+        match k.as_str() {
+            "name" => c.name = tree::string(v, &at)?.to_owned(),
+            "category" => category = Some(category_ref(v, &at)?),
+            "provider" => c.provider = text(v, &at)?,
+            "service" => c.service = text(v, &at)?,
+            "purpose" => c.purpose = text(v, &at)?,
+            "retention" => {
+                retention = match v {
+                    Node::Null => None,
+                    Node::Int(d) => Some(RawRetention::Days(tree::saturate(*d))),
+                    Node::Str(s) => Some(RawRetention::Text(s.clone())),
+                    other => return Err(at.expected("a number of days or \"session\"", other)),
+                }
+            }
+            "domain" => c.domain = optional_string(v, &at)?,
+            _ => c.path = tree::string(v, &at)?.to_owned(),
+        }
+    }
+    tree::required(pairs, path, "name")?;
+    tree::required(pairs, path, "category")?;
+    Ok(RawCookie {
+        cookie: c,
+        category: category.unwrap_or(CategoryRef::Category(Category::NECESSARY)),
+        retention,
+    })
+}
+
+/// A string or null.
+fn optional_string(node: &Node, path: &Path<'_>) -> Result<Option<String>, Error> {
+    match node {
+        Node::Null => Ok(None),
+        Node::Str(s) => Ok(Some(s.clone())),
+        other => Err(path.expected("a string or null", other)),
+    }
+}
+
 /// The `cookie` object: every field optional, defaults from
 /// [`CookieAttributes::default`].
 fn cookie(node: &Node, path: &Path<'_>) -> Result<CookieAttributes, Error> {
@@ -122,16 +232,7 @@ fn cookie(node: &Node, path: &Path<'_>) -> Result<CookieAttributes, Error> {
         let at = path.key(k);
         match k.as_str() {
             "name" => c.name = tree::string(v, &at)?.to_owned(),
-            "domain" => {
-                c.domain = match v {
-                    Node::Null => None,
-                    v => Some(
-                        tree::string(v, &at)
-                            .map_err(|_| at.expected("a string or null", v))?
-                            .to_owned(),
-                    ),
-                }
-            }
+            "domain" => c.domain = optional_string(v, &at)?,
             "path" => c.path = tree::string(v, &at)?.to_owned(),
             "secure" => c.secure = tree::boolean(v, &at)?,
             "http_only" => c.http_only = tree::boolean(v, &at)?,

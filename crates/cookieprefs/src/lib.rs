@@ -46,9 +46,12 @@ mod category;
 mod consent_id;
 mod consent_mode;
 mod cookie_header;
+mod cookie_inventory;
 mod date;
 mod decode;
+mod default_texts;
 mod encode;
+mod enforcement;
 mod error;
 mod evaluation;
 mod hint;
@@ -58,10 +61,14 @@ mod json;
 mod json_read;
 #[cfg(feature = "serde")]
 mod json_tree;
+mod language;
 mod layout;
 mod method;
 mod policy;
 mod policy_builder;
+mod policy_declaration;
+mod policy_page;
+mod policy_texts;
 mod preferences;
 
 pub use category::{Category, State};
@@ -70,14 +77,21 @@ pub use consent_mode::{ConsentMode, ConsentType};
 pub use cookie_header::{
     cookie_value, find_cookie, find_cookies, header_stored_state, CookieAttributes, CookieValues, SameSite,
 };
+pub use cookie_inventory::{
+    DeclaredCookie, Retention, Undeclared, MAX_COOKIE_NAME_LEN, MAX_DECLARED_COOKIES, MAX_RETENTION_DAYS,
+};
 pub use date::Date;
 pub use decode::decode;
+pub use enforcement::{set_cookie_name, CookieToClear, CookiesToClear};
 pub use error::Error;
 pub use evaluation::{BannerReason, Evaluation, CLOCK_SKEW_DAYS};
 pub use hint::InputHint;
+pub use language::{Text, MAX_LANGUAGES, MAX_TEXT_LEN};
 pub use method::Method;
 pub use policy::{Policy, PolicyCategory, DEFAULT_COOKIE_NAME, DEFAULT_MAX_AGE_DAYS, MAX_AGE_CEILING_DAYS};
 pub use policy_builder::PolicyBuilder;
+pub use policy_page::PageFormat;
+pub use policy_texts::PolicyTexts;
 pub use preferences::{Preferences, PreferencesBuilder, MAX_REVISION};
 
 /// The old name of [`PreferencesBuilder`].

@@ -2,7 +2,9 @@
 
 use std::sync::Arc;
 
+use crate::cookie_inventory::{Inventory, Undeclared};
 use crate::policy_builder::{CategoryRef, PolicyBuilder};
+use crate::policy_texts::CategoryTexts;
 use crate::{Category, ConsentType, CookieAttributes, Error};
 
 /// Default validity of an answer in days (the CNIL's 6-month good practice).
@@ -33,6 +35,13 @@ pub(crate) struct PolicyInner {
     pub(crate) gpc: u64,
     pub(crate) cookie: CookieAttributes,
     pub(crate) consent_mode: [Category; 7],
+    /// The policy's languages, lowercase, the default first.
+    pub(crate) languages: Vec<String>,
+    /// Texts the site gave categories (`necessary` included).
+    pub(crate) texts: Vec<(Category, CategoryTexts)>,
+    /// The declared cookies.
+    pub(crate) inventory: Inventory,
+    pub(crate) undeclared: Undeclared,
 }
 
 /// A site's consent policy: the categories it offers, its current revision,

@@ -5,9 +5,12 @@
 use std::sync::Arc;
 
 use crate::cookie_header::check_cookie;
+use crate::cookie_inventory::{DeclaredCookie, Undeclared};
 use crate::policy::{PolicyInner, DEFAULT_CONSENT_MODE};
+use crate::policy_declaration::{RawCookie, RawDeclaration};
+use crate::policy_texts::CategoryTexts;
 use crate::{
-    Category, ConsentType, CookieAttributes, Error, Policy, PolicyCategory, DEFAULT_MAX_AGE_DAYS,
+    Category, ConsentType, CookieAttributes, Error, Policy, PolicyCategory, Text, DEFAULT_MAX_AGE_DAYS,
     MAX_AGE_CEILING_DAYS, MAX_REVISION,
 };
 
@@ -71,6 +74,7 @@ struct RawCategory {
     id: i64,
     name: String,
     since_revision: i64,
+    texts: CategoryTexts,
 }
 
 /// Builds a [`Policy`]; every rule is checked in [`PolicyBuilder::build`],
@@ -106,6 +110,9 @@ pub struct PolicyBuilder {
     consent_mode_base: [Category; 7],
     /// Explicit mappings, which must name an offered category or `necessary`.
     consent_mode: [Option<CategoryRef>; 7],
+    /// Languages, cookies, `undeclared`; texts of `necessary` and of
+    /// categories never offered to the builder (refused at build).
+    declaration: RawDeclaration,
 }
 
 impl PolicyBuilder {
@@ -119,6 +126,7 @@ impl PolicyBuilder {
             cookie: CookieAttributes::default(),
             consent_mode_base: DEFAULT_CONSENT_MODE,
             consent_mode: Default::default(),
+            declaration: RawDeclaration::default(),
         }
     }
 
@@ -133,6 +141,7 @@ impl PolicyBuilder {
                     id: i64::from(c.category.id()),
                     name: c.name.clone(),
                     since_revision: i64::from(c.since_revision),
+                    texts: policy.category_texts(c.category).cloned().unwrap_or_default(),
                 })
                 .collect(),
             max_age_granted: i64::from(i.max_age_granted),
@@ -141,6 +150,20 @@ impl PolicyBuilder {
             cookie: i.cookie.clone(),
             consent_mode_base: i.consent_mode,
             consent_mode: Default::default(),
+            declaration: RawDeclaration {
+                languages: Some(i.languages.clone()),
+                texts: policy
+                    .category_texts(Category::NECESSARY)
+                    .map(|t| vec![(Category::NECESSARY, t.clone())])
+                    .unwrap_or_default(),
+                cookies: policy
+                    .cookies()
+                    .iter()
+                    .filter(|c| !c.is_implicit())
+                    .map(|c| RawCookie::from_checked(c.clone()))
+                    .collect(),
+                undeclared: i.undeclared,
+            },
         }
     }
 
@@ -175,7 +198,66 @@ impl PolicyBuilder {
             id,
             name,
             since_revision,
+            texts: CategoryTexts::default(),
         });
+        self
+    }
+
+    /// The languages of the policy's texts (tags such as `fr`, `en`,
+    /// `pt-br`; 1–16, the first is the default; default `["en", "fr"]`).
+    pub fn languages(mut self, languages: &[&str]) -> PolicyBuilder {
+        self.declaration.languages = Some(languages.iter().map(|l| (*l).to_owned()).collect());
+        self
+    }
+
+    /// A category's label (`necessary` included), replacing the library's
+    /// text in the languages it gives. The category must be offered (by an
+    /// earlier call) or be `necessary`.
+    pub fn label(mut self, category: Category, text: Text) -> PolicyBuilder {
+        self.texts_of(category).label = text;
+        self
+    }
+
+    /// A category's description, as [`PolicyBuilder::label`].
+    pub fn description(mut self, category: Category, text: Text) -> PolicyBuilder {
+        self.texts_of(category).description = text;
+        self
+    }
+
+    pub(crate) fn texts_of(&mut self, category: Category) -> &mut CategoryTexts {
+        let id = i64::from(category.id());
+        if category != Category::NECESSARY {
+            if let Some(i) = self.categories.iter().rposition(|c| c.id == id) {
+                return &mut self.categories[i].texts;
+            }
+        }
+        let texts = &mut self.declaration.texts;
+        let i = match texts.iter().position(|(c, _)| *c == category) {
+            Some(i) => i,
+            None => {
+                texts.push((category, CategoryTexts::default()));
+                texts.len() - 1
+            }
+        };
+        &mut texts[i].1
+    }
+
+    /// Declares a cookie: its name (exact, or a prefix ending in `*`), its
+    /// category, which must be offered or be `necessary`, and its texts.
+    pub fn declare(mut self, cookie: DeclaredCookie) -> PolicyBuilder {
+        self.declaration.cookies.push(RawCookie::from_checked(cookie));
+        self
+    }
+
+    pub(crate) fn declare_raw(mut self, cookie: RawCookie) -> PolicyBuilder {
+        self.declaration.cookies.push(cookie);
+        self
+    }
+
+    /// What happens to cookies the policy does not declare (default:
+    /// [`Undeclared::Allow`]).
+    pub fn undeclared(mut self, undeclared: Undeclared) -> PolicyBuilder {
+        self.declaration.undeclared = undeclared;
         self
     }
 
@@ -305,6 +387,23 @@ impl PolicyBuilder {
             }
         }
         check_cookie(&self.cookie).map_err(invalid)?;
+        let mut declaration = self.declaration;
+        // Rule 8's order: `necessary`, the categories as given, then texts
+        // of categories never offered.
+        let (necessary, others): (Vec<_>, Vec<_>) = core::mem::take(&mut declaration.texts)
+            .into_iter()
+            .partition(|(c, _)| *c == Category::NECESSARY);
+        declaration.texts = necessary
+            .into_iter()
+            .chain(
+                self.categories
+                    .into_iter()
+                    .filter_map(|raw| Category::try_from(raw.id).ok().map(|c| (c, raw.texts))),
+            )
+            .chain(others)
+            .collect();
+        let declaration =
+            declaration.check(&categories, offered, &self.cookie, max_age[0].max(max_age[1]))?;
         Ok(Policy {
             inner: Arc::new(PolicyInner {
                 revision,
@@ -315,6 +414,10 @@ impl PolicyBuilder {
                 gpc,
                 cookie: self.cookie,
                 consent_mode,
+                languages: declaration.languages,
+                texts: declaration.texts,
+                inventory: declaration.inventory,
+                undeclared: declaration.undeclared,
             }),
         })
     }
