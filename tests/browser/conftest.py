@@ -93,11 +93,7 @@ def site(screenshots: pathlib.Path) -> Iterator[Site]:
 
 def example_policy() -> dict[str, Any]:
     """The policy file the example site loads (see its settings)."""
-    for p in (REPO / "examples" / "policies" / "opendatasoft-portal.json",
-              SITE / "site_example" / "draft-policy.json"):
-        if p.exists():
-            return json.loads(p.read_text(encoding="utf-8"))
-    raise FileNotFoundError("no example policy")
+    return json.loads((REPO / "examples" / "policies" / "opendatasoft-portal.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

@@ -61,9 +61,7 @@ EMBED_ORIGIN = os.environ.get("EXAMPLE_EMBED_ORIGIN", "http://localhost:8000")
 # its file. EXAMPLE_POLICY_FILE names another (the browser tests use one
 # with a later revision). The development server runs over plain HTTP, where
 # browsers drop Secure cookies: turn Secure off there only.
-_policy_file = os.environ.get("EXAMPLE_POLICY_FILE") or next(
-    p for p in (REPO / "examples" / "policies" / "opendatasoft-portal.json", BASE_DIR / "draft-policy.json") if p.exists()
-)
+_policy_file = os.environ.get("EXAMPLE_POLICY_FILE") or REPO / "examples" / "policies" / "opendatasoft-portal.json"
 COOKIEPREFS = json.loads(Path(_policy_file).read_text(encoding="utf-8"))
 COOKIEPREFS["cookie"] = {**COOKIEPREFS.get("cookie", {}), "secure": DEBUG is False}
 # Drop the Set-Cookie headers the visitor's choice does not allow, and clear

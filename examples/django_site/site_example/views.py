@@ -43,5 +43,5 @@ def embed_video(request):
         '<body style="margin:0;font:1rem sans-serif;background:#222;color:#fff;display:grid;place-items:center;height:100vh">'
         '<p id="video">▶ Présentation du portail (vidéo de démonstration)</p></body></html>'
     )
-    response.set_cookie("video_visitor", "v1", max_age=180 * 86400, samesite="None", secure=True)
+    response.set_cookie("embed_visitor", "v1", max_age=180 * 86400, samesite="None", secure=True)
     return response
