@@ -12,8 +12,19 @@ def plain(request):
     return HttpResponse("plain")
 
 
+def sets_cookies(request):
+    """A careless view: it sets a statistics, a necessary and an undeclared cookie."""
+    response = HttpResponse("cookies")
+    response.set_cookie("_pk_id.1.abc", "x")
+    response.set_cookie("sessionid", "s")
+    response.set_cookie("theme", "dark")
+    response.delete_cookie("_pk_ses.1.abc")
+    return response
+
+
 urlpatterns = [
     path("", home, name="home"),
     path("plain/", plain, name="plain"),
+    path("sets-cookies/", sets_cookies, name="sets-cookies"),
     path("cookies/", include("cookieprefs.django.urls")),
 ]

@@ -88,12 +88,12 @@ def check_policy(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMes
                  "(e.g. False if DEBUG else True); keep it True in production.",
             id="cookieprefs.W004",
         ))
-    lang = declaration.languages(policy)[0]
-    names = {c.name for c in declaration.cookies(policy, lang)}
-    if policy.cookie_name not in names:
+    config = getattr(settings, "COOKIEPREFS", None) or {}
+    declared = config.get("cookies") or []
+    if declared and policy.cookie_name not in {c.get("name") for c in declared if isinstance(c, dict)}:
         out.append(checks.Warning(
-            f"the cookie declaration does not list the consent cookie '{policy.cookie_name}': "
-            "the cookie policy page will not show it",
+            f"COOKIEPREFS declares the site's cookies but not the consent cookie '{policy.cookie_name}': "
+            "the cookie policy page describes it in the library's generic words, not the site's",
             hint=f'Add {{"name": "{policy.cookie_name}", "category": "necessary", ...}} to COOKIEPREFS["cookies"].',
             id="cookieprefs.W005",
         ))
