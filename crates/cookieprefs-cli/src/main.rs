@@ -77,12 +77,8 @@ enum Command {
         /// Policy JSON file (docs/FORMAT.md §7); default policy when absent.
         #[arg(long, value_name = "FILE")]
         policy: Option<std::path::PathBuf>,
-        /// Evaluate as of this day (YYYY-MM-DD, UTC); default today.
-        #[arg(long, value_name = "DATE")]
-        today: Option<Date>,
-        /// The request carried Sec-GPC: 1.
-        #[arg(long)]
-        gpc: bool,
+        #[command(flatten)]
+        request: Request,
         /// Print the JSON form instead of a table.
         #[arg(long)]
         json: bool,
@@ -106,16 +102,23 @@ enum Command {
         /// The request's Cookie header, holding the visitor's consent cookie.
         #[arg(long, value_name = "HEADER")]
         cookie: Option<std::ffi::OsString>,
-        /// Evaluate as of this day (YYYY-MM-DD, UTC); default today.
-        #[arg(long, value_name = "DATE")]
-        today: Option<Date>,
-        /// The request carried Sec-GPC: 1.
-        #[arg(long)]
-        gpc: bool,
+        #[command(flatten)]
+        request: Request,
         /// Print one JSON object per Set-Cookie header instead of a table.
         #[arg(long)]
         json: bool,
     },
+}
+
+/// The day and the GPC signal of the request being judged.
+#[derive(clap::Args)]
+struct Request {
+    /// Evaluate as of this day (YYYY-MM-DD, UTC); default today.
+    #[arg(long, value_name = "DATE")]
+    today: Option<Date>,
+    /// The request carried Sec-GPC: 1.
+    #[arg(long)]
+    gpc: bool,
 }
 
 #[derive(Subcommand)]
@@ -297,8 +300,7 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Inspect {
             header,
             policy,
-            today,
-            gpc,
+            request: Request { today, gpc },
             json,
         } => {
             let header = match header {
@@ -344,8 +346,7 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Audit {
             policy,
             cookie,
-            today,
-            gpc,
+            request: Request { today, gpc },
             json,
         } => {
             let policy = policy_cmd::load(&policy).map_err(|f| usage(f.message))?;
