@@ -167,29 +167,12 @@ pub(crate) fn texts<'p>(
 }
 
 /// A cookie policy page format by name: `"markdown"`, `"html"` (a fragment
-/// to embed) or `"html_document"` (a whole page), ASCII case-insensitive;
-/// any other name is the core's `UnknownName` error.
+/// to embed) or `"html_document"` (a whole page), read by the core.
 pub(crate) struct PageFormat(pub(crate) core::PageFormat);
 
 impl PageFormat {
     /// The default of `Policy.page`.
     pub(crate) const HTML: PageFormat = PageFormat(core::PageFormat::Html);
-
-    /// The Python name of each format (the `match` fails to compile when the
-    /// core adds one).
-    fn name(f: core::PageFormat) -> &'static str {
-        match f {
-            core::PageFormat::Markdown => "markdown",
-            core::PageFormat::Html => "html",
-            core::PageFormat::HtmlDocument => "html_document",
-        }
-    }
-
-    const ALL: [core::PageFormat; 3] = [
-        core::PageFormat::Markdown,
-        core::PageFormat::Html,
-        core::PageFormat::HtmlDocument,
-    ];
 }
 
 impl FromPyObject<'_, '_> for PageFormat {
@@ -201,18 +184,10 @@ impl FromPyObject<'_, '_> for PageFormat {
                 "a page format is one of 'markdown', 'html', 'html_document'",
             ));
         };
-        let name = text(&name);
-        PageFormat::ALL
-            .into_iter()
-            .find(|&f| PageFormat::name(f).eq_ignore_ascii_case(&name))
+        text(&name)
+            .parse()
             .map(PageFormat)
-            .ok_or_else(|| {
-                let e = core::Error::UnknownName {
-                    what: "page format",
-                    name: name.chars().take(64).collect(),
-                };
-                py_err(obj.py(), &e)
-            })
+            .map_err(|e| py_err(obj.py(), &e))
     }
 }
 
