@@ -9,7 +9,7 @@
 use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
 mod audit;
 mod policy_cmd;
@@ -140,21 +140,16 @@ enum PolicyAction {
         /// Language (e.g. fr, en, fr-CA); default: the policy's first.
         #[arg(long, value_name = "LANG")]
         lang: Option<String>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Markdown)]
-        format: Format,
+        /// Output format: markdown, html (a fragment to embed under a
+        /// page's own <h1>) or html-document (a whole page).
+        #[arg(long, default_value = "markdown", value_parser = parse_page_format)]
+        format: cookieprefs::PageFormat,
     },
 }
 
-/// `--format` of `policy page`.
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    /// Markdown with pipe tables.
-    Markdown,
-    /// An HTML fragment to embed under a page's own <h1>.
-    Html,
-    /// A whole HTML document.
-    HtmlDocument,
+/// A page format by the core's names (`html-document` or `html_document`).
+fn parse_page_format(s: &str) -> Result<cookieprefs::PageFormat, String> {
+    s.parse().map_err(|e: cookieprefs::Error| e.to_string())
 }
 
 fn parse_category_state(s: &str) -> Result<(Category, State), String> {
@@ -335,14 +330,7 @@ fn run(command: Command) -> Result<(), Failure> {
         } => policy_cmd::check(&file, strict),
         Command::Policy {
             action: PolicyAction::Page { file, lang, format },
-        } => {
-            let format = match format {
-                Format::Markdown => cookieprefs::PageFormat::Markdown,
-                Format::Html => cookieprefs::PageFormat::Html,
-                Format::HtmlDocument => cookieprefs::PageFormat::HtmlDocument,
-            };
-            policy_cmd::page(&file, lang.as_deref(), format)
-        }
+        } => policy_cmd::page(&file, lang.as_deref(), format),
         Command::Audit {
             policy,
             cookie,
