@@ -17,6 +17,7 @@ from conftest import AXE, SCREENSHOTS, WCAG_21_AA, Site
 
 STATUS = "#cookieprefs-status"
 BANNER = "#cookieprefs-banner"
+CUSTOMISE = "details.cookieprefs-details > summary"
 
 
 # ---------------------------------------------------------------- helpers
@@ -93,10 +94,10 @@ def test_first_visit_shows_the_french_banner_and_loads_nothing(page: Page, conte
             " return [s.color, s.backgroundColor, s.fontWeight, s.fontSize, Math.round(r.height)]; }"
     assert reject.evaluate(style) == accept.evaluate(style)
     # The categories with their texts and cookies, and the policy link.
-    banner.get_by_text("Personnaliser").click()
-    expect(banner.get_by_label("Statistiques")).not_to_be_checked()
+    banner.locator(CUSTOMISE).click()
+    expect(banner.get_by_label("Cookies statistiques")).not_to_be_checked()
     expect(banner.get_by_role("link", name="Charte cookies")).to_have_attribute("href", "/cookies/policy/")
-    banner.get_by_text("Personnaliser").click()
+    banner.locator(CUSTOMISE).click()
     # Nothing loaded: no statistics script, no embed, no optional cookie.
     assert not statistics_loaded(page)
     expect(page.locator("#video-embed")).to_have_count(0)
@@ -144,8 +145,8 @@ def test_accept_all(page: Page, context: BrowserContext, site: Site) -> None:
 def test_custom_choice(page: Page, context: BrowserContext, site: Site) -> None:
     page.goto(site.url + "/")
     banner = page.locator(BANNER)
-    banner.get_by_text("Personnaliser").click()
-    banner.get_by_label("Statistiques").check()
+    banner.locator(CUSTOMISE).click()
+    banner.get_by_label("Cookies statistiques").check()
     shot(page, "04-customise")
     banner.get_by_role("button", name="Enregistrer mes choix").click()
     expect_saved_and_focused(page)
@@ -163,16 +164,16 @@ def test_reopen_from_the_footer_link(page: Page, context: BrowserContext, site: 
     expect(page.get_by_role("heading", level=1)).to_have_text("Gérer les cookies")
     expect(page.locator(BANNER)).to_have_count(0)  # one form per page
     form = page.locator("form.cookieprefs-form")
-    expect(form.get_by_label("Statistiques")).not_to_be_checked()
-    expect(page.locator(".cookieprefs-current")).to_contain_text("Statistiques : refusés")
+    expect(form.get_by_label("Cookies statistiques")).not_to_be_checked()
+    expect(page.locator(".cookieprefs-current")).to_contain_text("Cookies statistiques : refusés")
     shot(page, "05-preferences-page")
     axe(page, "the preferences page")
-    form.get_by_label("Statistiques").check()
+    form.get_by_label("Cookies statistiques").check()
     form.get_by_role("button", name="Enregistrer mes choix").click()
     expect(page).to_have_url(site.url + "/cookies/preferences/?saved=1")
     expect_saved_and_focused(page)
     assert stored(context)["statistics"] == "granted"
-    expect(form.get_by_label("Statistiques")).to_be_checked()
+    expect(form.get_by_label("Cookies statistiques")).to_be_checked()
 
 
 def test_withdrawal_clears_the_statistics_cookies(page: Page, context: BrowserContext, site: Site) -> None:
@@ -184,7 +185,7 @@ def test_withdrawal_clears_the_statistics_cookies(page: Page, context: BrowserCo
     assert {"_pk_id.1.portal", "_pk_ses.1.portal"} <= set(cookies(context))
     page.goto(site.url + "/cookies/preferences/")
     form = page.locator("form.cookieprefs-form")
-    form.get_by_label("Statistiques").uncheck()
+    form.get_by_label("Cookies statistiques").uncheck()
     form.get_by_role("button", name="Enregistrer mes choix").click()
     expect_saved_and_focused(page)
     assert stored(context)["statistics"] == "denied"
@@ -197,8 +198,8 @@ def test_targeted_reconsent_after_a_revision_adds_a_category(page: Page, context
     # A choice made under the current policy: statistics granted, the rest refused.
     page.goto(site.url + "/")
     banner = page.locator(BANNER)
-    banner.get_by_text("Personnaliser").click()
-    banner.get_by_label("Statistiques").check()
+    banner.locator(CUSTOMISE).click()
+    banner.get_by_label("Cookies statistiques").check()
     banner.get_by_role("button", name="Enregistrer mes choix").click()
     expect_saved_and_focused(page)
     # The revised policy (same host: the cookie goes along) adds "maps".
@@ -206,7 +207,7 @@ def test_targeted_reconsent_after_a_revision_adds_a_category(page: Page, context
     banner = page.locator(BANNER)
     expect(banner.get_by_role("heading")).to_have_text("Une nouvelle question sur les cookies")
     expect(banner).to_contain_text("Cartes interactives")
-    expect(banner).to_contain_text("Statistiques : acceptés")
+    expect(banner).to_contain_text("Cookies statistiques : acceptés")
     shot(page, "07-targeted-reconsent")
     axe(page, "the banner (targeted re-consent)")
     # "Refuse" answers the new question only: the statistics grant stands.
@@ -222,7 +223,7 @@ def test_gpc(page: Page, context: BrowserContext, site: Site) -> None:
     page.goto(site.url + "/")
     banner = page.locator(BANNER)
     expect(banner.locator(".cookieprefs-gpc")).to_contain_text("Global Privacy Control")
-    expect(banner.locator(".cookieprefs-gpc")).to_contain_text("Cookies tiers")
+    expect(banner.locator(".cookieprefs-gpc")).to_contain_text("Cookies tiers (third-party)")
     shot(page, "08-gpc")
     # "Accept all" does not grant what GPC refused.
     banner.get_by_role("button", name="Tout accepter").click()
@@ -231,7 +232,7 @@ def test_gpc(page: Page, context: BrowserContext, site: Site) -> None:
     # Granting it takes an explicit tick.
     page.goto(site.url + "/cookies/preferences/")
     form = page.locator("form.cookieprefs-form")
-    form.get_by_label("Cookies tiers").check()
+    form.get_by_label("Cookies tiers (third-party)").check()
     form.get_by_role("button", name="Enregistrer mes choix").click()
     expect_saved_and_focused(page)
     assert stored(context)["third_party"] == "granted"
@@ -246,9 +247,9 @@ def _focus_is_visible(page: Page) -> bool:
 def test_keyboard_only(page: Page, context: BrowserContext, site: Site) -> None:
     page.goto(site.url + "/")
     banner = page.locator(BANNER)
-    banner.get_by_text("Personnaliser").evaluate("e => e.parentElement.open = true")
+    banner.locator(CUSTOMISE).evaluate("e => e.parentElement.open = true")
     wanted = {"Tout refuser", "Tout accepter", "Personnaliser", "Enregistrer mes choix", "Charte cookies",
-              "Statistiques", "Cookies internes", "Cookies tiers"}
+              "Cookies statistiques", "Cookies internes (first-party)", "Cookies tiers (third-party)"}
     reached: set[str] = set()
     for _ in range(60):
         page.keyboard.press("Tab")
@@ -265,7 +266,7 @@ def test_keyboard_only(page: Page, context: BrowserContext, site: Site) -> None:
     assert wanted <= reached, f"not reached by Tab: {wanted - reached}"
     shot(page, "09-keyboard-focus")
     # Space ticks a box, Enter on a button saves.
-    banner.get_by_label("Statistiques").focus()
+    banner.get_by_label("Cookies statistiques").focus()
     page.keyboard.press("Space")
     banner.get_by_role("button", name="Enregistrer mes choix").focus()
     page.keyboard.press("Enter")
@@ -280,8 +281,8 @@ def test_language_switch(page: Page, context: BrowserContext, site: Site) -> Non
     assert cookies(context).get("django_language") == "en"
     banner = page.locator(BANNER)
     expect(banner.get_by_role("heading")).to_have_text("Your cookie choices")
-    banner.get_by_text("Customise").click()
-    expect(banner.get_by_label("Statistics")).to_be_visible()
+    banner.locator(CUSTOMISE).click()
+    expect(banner.get_by_label("Statistics cookies")).to_be_visible()
     expect(page.get_by_role("contentinfo").get_by_role("link", name="Manage cookies")).to_be_visible()
     shot(page, "10-english")
     page.goto(site.url + "/cookies/policy/")

@@ -121,7 +121,7 @@ def test_targeted_reconsent_asks_only_the_new_category_and_keeps_standing_grants
     cookie = "cookies_preferences=" + value(statistics="granted", first_party="denied", third_party="denied")
     page = html(client, cookie)
     assert "Une nouvelle question sur les cookies" in page
-    assert "<strong>maps</strong>" in page  # a site category without texts: its name
+    assert "<strong>maps</strong>" in page  # a site category without texts: its name (the core's fallback)
     assert ">Refuser</button>" in page and ">Accepter</button>" in page
     response = client.post("/cookies/save/", {"choice": "reject_all", "source": "banner"}, HTTP_COOKIE=cookie)
     assert saved(response) == {"statistics": "granted", "first_party": "denied", "third_party": "denied", "16": "denied"}
@@ -157,7 +157,7 @@ def test_preferences_page(client):
     cookie = "cookies_preferences=" + value(statistics="granted", first_party="denied", third_party="denied")
     page = html(client, cookie, "/cookies/preferences/")
     assert "<h1>Gérer les cookies</h1>" in page
-    assert "Statistiques : acceptés" in page and "Cookies tiers : refusés" in page
+    assert "Cookies statistiques : acceptés" in page and "Cookies tiers (third-party) : refusés" in page
     assert 'value="preferences_page"' in page and "cookieprefs-banner" not in page
     assert 'id="cookieprefs-page-statistics" aria-describedby="cookieprefs-page-statistics-help" checked' in page
     ids = re.findall(r'\bid="([^"]+)"', page)
@@ -170,10 +170,7 @@ def test_preferences_page(client):
 
 def test_policy_page_embeds_the_cores_page(client):
     page = html(client, None, "/cookies/policy/")
-    policy = conf.get_policy()
-    from cookieprefs.django import declaration
-
-    assert declaration.page(policy, "fr") in page
+    assert conf.get_policy().page("fr", format="html") in page
     for name in ("sessionid", "django_language", "csrftoken", "cookies_preferences"):
         assert name in page
     assert "Votre choix actuel" in page and 'action="/cookies/save/"' in page
@@ -249,11 +246,9 @@ def test_a_withdrawal_clears_the_refused_categories_cookies(client, settings):
     response = client.post("/cookies/save/", {"choice": "reject_all", "source": "preferences_page"}, HTTP_COOKIE=header)
     assert response.headers["Set-Cookie"].startswith("cookies_preferences=")
     deletions = [m.OutputString() for m in response.cookies.values()]
-    from cookieprefs.django import declaration
-
     policy = conf.get_policy()
     new = policy.evaluate(response.headers["Set-Cookie"].split(";")[0].split("=", 1)[1], today=DAY)
-    assert deletions == declaration.cookies_to_clear(new, header)
+    assert deletions == new.cookies_to_clear(header)
     assert {d.split("=", 1)[0] for d in deletions} == {"_pk_id.1.abc", "_pk_ses.1.abc"}
     assert all("Max-Age=0" in d for d in deletions)
     # Django's WSGI handler sends each as its own Set-Cookie (Morsel.output), byte for byte.

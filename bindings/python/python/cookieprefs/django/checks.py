@@ -9,7 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.core import checks
 
-from . import conf, declaration
+from . import conf
 
 MIDDLEWARE = "cookieprefs.django.middleware.CookiePreferencesMiddleware"
 CONTEXT_PROCESSOR = "cookieprefs.django.context_processors.cookie_preferences"
@@ -97,10 +97,10 @@ def check_policy(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMes
             hint=f'Add {{"name": "{policy.cookie_name}", "category": "necessary", ...}} to COOKIEPREFS["cookies"].',
             id="cookieprefs.W005",
         ))
-    if conf.enforce() and declaration.undeclared(policy) == "block":
+    if conf.enforce() and policy.undeclared == "block":
         for setting in ("SESSION_COOKIE_NAME", "CSRF_COOKIE_NAME", "LANGUAGE_COOKIE_NAME"):
             name = getattr(settings, setting, None)
-            if name and declaration.classify(policy, name) is None:
+            if name and policy.classify(name) is None:
                 out.append(checks.Error(
                     f"COOKIEPREFS_ENFORCE is on with undeclared: block, and Django's {setting} '{name}' is not "
                     "declared: it would never be set",

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from . import declaration
+from .. import DeclaredCookie
 
 if TYPE_CHECKING:
     from .preferences import CookiePreferences
@@ -39,7 +39,7 @@ class CategoryChoice:
     state: str  # the core's effective state: granted, denied, not_asked
     asked: bool
     gpc_refused: bool
-    cookies: list[Any] = field(default_factory=list)  # DeclaredCookie, texts in the page's language
+    cookies: list[DeclaredCookie] = field(default_factory=list)  # texts in the page's language
 
     @property
     def checked(self) -> bool:
@@ -73,15 +73,15 @@ def question(prefs: CookiePreferences, lang: str) -> Question:
     evaluation = prefs.evaluation
     policy = evaluation.policy
     without_gpc = prefs.without_gpc()
-    declared = declaration.cookies(policy, lang)
+    declared = policy.cookies(lang)
     out = []
     for _cid, name, _since in policy.categories:
         state = str(evaluation.state(name))
         unanswered = str(without_gpc.state(name)) == "not_asked"
         out.append(CategoryChoice(
             name=name,
-            label=declaration.label(policy, name, lang),
-            description=declaration.description(policy, name, lang),
+            label=policy.label(name, lang),
+            description=policy.description(name, lang),
             state=state,
             asked=unanswered,
             gpc_refused=unanswered and state == "denied",
@@ -94,12 +94,12 @@ def necessary(prefs: CookiePreferences, lang: str) -> CategoryChoice:
     policy = prefs.evaluation.policy
     return CategoryChoice(
         name="necessary",
-        label=declaration.label(policy, "necessary", lang),
-        description=declaration.description(policy, "necessary", lang),
+        label=policy.label("necessary", lang),
+        description=policy.description("necessary", lang),
         state="granted",
         asked=False,
         gpc_refused=False,
-        cookies=[c for c in declaration.cookies(policy, lang) if c.category == "necessary"],
+        cookies=[c for c in policy.cookies(lang) if c.category == "necessary"],
     )
 
 

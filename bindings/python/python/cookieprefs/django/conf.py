@@ -10,7 +10,6 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.signals import setting_changed
 
 from .. import Error, Policy
-from . import declaration
 
 _policy: Policy | None = None
 
@@ -28,7 +27,7 @@ def get_policy() -> Policy:
             raise ImproperlyConfigured("COOKIEPREFS must be a dict of policy settings (docs/FORMAT.md §7)")
         else:
             try:
-                _policy = declaration.load(config)
+                _policy = Policy.from_dict(config)
             except (Error, TypeError, ValueError) as e:  # not JSON-able: TypeError, NaN: ValueError
                 # The core's message names the key path within the setting.
                 raise ImproperlyConfigured(f"COOKIEPREFS: {e}") from e

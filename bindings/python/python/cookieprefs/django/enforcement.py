@@ -9,8 +9,6 @@ from __future__ import annotations
 from http.cookies import Morsel
 from typing import TYPE_CHECKING, Any
 
-from . import declaration
-
 if TYPE_CHECKING:
     from django.http import HttpResponse
 
@@ -33,29 +31,25 @@ class RawSetCookie(Morsel):  # type: ignore[type-arg]
 
 def filter_response(response: HttpResponse, evaluation: Evaluation) -> list[str]:
     """Drops the response's ``Set-Cookie`` headers that the evaluation does
-    not allow; returns the names dropped. Deletions (``Max-Age=0``) always go out."""
+    not allow; returns the header values dropped. The core keeps every deletion."""
     dropped = []
     for key, morsel in list(response.cookies.items()):
-        if isinstance(morsel, RawSetCookie) or _is_deletion(morsel):
+        if isinstance(morsel, RawSetCookie):  # the core's own deletions
             continue
-        if not declaration.set_cookie_allowed(evaluation, morsel.OutputString()):
+        if not evaluation.set_cookie_allowed(morsel.OutputString()):
+            dropped.append(morsel.OutputString())
             del response.cookies[key]
-            dropped.append(key)
     raw = response.headers.get("Set-Cookie")
-    if raw is not None and "max-age=0" not in raw.lower() and not declaration.set_cookie_allowed(evaluation, raw):
+    if raw is not None and not evaluation.set_cookie_allowed(raw):
         del response.headers["Set-Cookie"]
-        dropped.append(raw.split("=", 1)[0].strip())
+        dropped.append(raw)
     return dropped
-
-
-def _is_deletion(morsel: Morsel) -> bool:  # type: ignore[type-arg]
-    return str(morsel["max-age"]) == "0" or (morsel.value == "" and bool(morsel["expires"]))
 
 
 def clear_refused(response: HttpResponse, evaluation: Evaluation, cookie_header: str | None) -> list[str]:
     """Adds the core's deletion headers for the request's cookies that the
     new choice (``evaluation``) does not allow; returns them."""
-    headers = declaration.cookies_to_clear(evaluation, cookie_header)
+    headers = evaluation.cookies_to_clear(cookie_header) if cookie_header else []
     for header in headers:
         morsel = RawSetCookie(header)
         # Keyed by the whole header: one name may be cleared on several domains.

@@ -7,7 +7,7 @@ import warnings
 from typing import TYPE_CHECKING, Any
 
 from .. import Error, Evaluation, Method, Preferences
-from . import choices, declaration
+from . import choices
 from .choices import Question
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ class CookiePreferences:
             from django.utils.translation import get_language
 
             requested = get_language()
-        return declaration.language_for(self.evaluation.policy, requested)
+        return self.evaluation.policy.language_for(requested)
 
     def is_allowed(self, category: str | int) -> bool:
         return self.evaluation.allowed(category)

@@ -17,7 +17,7 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
 from .. import Error, Method
-from . import choices, conf, declaration, enforcement
+from . import choices, conf, enforcement
 from .preferences import for_request
 
 #: ``accept_all`` / ``reject_all`` answer what the form asks (the banner: the
@@ -173,6 +173,6 @@ def policy(request: HttpRequest) -> HttpResponse:
     """The cookie policy page: the core's rendering of the declaration in the
     active language, then the visitor's current choice and the form."""
     prefs = for_request(request)
-    page = declaration.page(prefs.evaluation.policy, prefs.language())
+    page = prefs.evaluation.policy.page(prefs.language(), format="html")
     return _page(request, "cookieprefs/policy.html", policy_html=page,
                  preferences_url=reverse("cookieprefs:preferences"))

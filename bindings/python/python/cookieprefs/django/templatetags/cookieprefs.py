@@ -14,7 +14,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from .. import choices, conf, declaration
+from .. import choices, conf
 from ..preferences import for_request
 
 register = template.Library()
@@ -147,8 +147,8 @@ class ScriptNode(template.Node):
             "csrf_token": context.get("csrf_token"),
             "category": category,
             "service": self.placeholder.resolve(context),
-            "label": declaration.label(policy, category, lang),
-            "description": declaration.description(policy, category, lang),
+            "label": policy.label(category, lang),
+            "description": policy.description(category, lang),
             "next": request.get_full_path(),
         })
 
