@@ -1,5 +1,7 @@
-"""The ``cookieprefs`` template library with every tag rendering nothing:
-the baseline of bench_django.py (the same template without cookieprefs)."""
+"""The ``cookieprefs`` template library as a site without consent
+management would have it, the baseline of bench_django.py: every tag renders
+nothing, and ``{% cookieprefs_script %}`` renders its content unconditionally
+(such a site loads its scripts and embeds for everyone)."""
 
 from django import template
 
@@ -31,13 +33,16 @@ def cookieprefs_policy_link(*args: object, **kwargs: object) -> str:
     return ""
 
 
-class _Nothing(template.Node):
+class _Always(template.Node):
+    def __init__(self, nodelist: template.NodeList) -> None:
+        self.nodelist = nodelist
+
     def render(self, context: template.Context) -> str:
-        return ""
+        return self.nodelist.render(context)
 
 
 @register.tag("cookieprefs_script")
-def cookieprefs_script(parser: template.base.Parser, token: template.base.Token) -> _Nothing:
-    parser.parse(("endcookieprefs_script",))
+def cookieprefs_script(parser: template.base.Parser, token: template.base.Token) -> _Always:
+    nodelist = parser.parse(("endcookieprefs_script",))
     parser.delete_first_token()
-    return _Nothing()
+    return _Always(nodelist)

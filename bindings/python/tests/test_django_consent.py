@@ -316,3 +316,16 @@ def test_check_enforcement_blocking_djangos_own_cookies(settings):
 def test_check_a_broken_policy(settings):
     settings.COOKIEPREFS = {"revision": 99999}
     assert ids() == {"cookieprefs.E003"}
+
+
+@pytest.mark.parametrize("gpc", [False, True])
+@pytest.mark.parametrize("cookie", ["", "cookies_preferences=" + value(statistics="granted"),
+                                    "cookies_preferences=" + value(statistics="denied", first_party="denied",
+                                                                   third_party="granted")])
+def test_the_cached_renderings_key_is_the_questions_signature(rf, cookie, gpc):
+    from cookieprefs.django import choices
+    from cookieprefs.django.preferences import evaluate_request
+
+    request = rf.get("/", HTTP_COOKIE=cookie, **({"HTTP_SEC_GPC": "1"} if gpc else {}))
+    prefs = evaluate_request(request)
+    assert choices.signature(prefs) == prefs.question("fr").signature

@@ -64,9 +64,29 @@ class Question:
         return [c for c in self.categories if c.gpc_refused]
 
     @property
+    def signature(self) -> tuple[tuple[str, str, bool, bool], ...]:
+        """What a rendering of this question depends on, beyond the policy
+        and the language."""
+        return tuple((c.name, c.state, c.asked, c.gpc_refused) for c in self.categories)
+
+    @property
     def targeted(self) -> bool:
         """Some answers stand and only the others are asked."""
         return bool(self.standing) and bool(self.asked)
+
+
+def signature(prefs: CookiePreferences) -> tuple[tuple[str, str, bool, bool], ...]:
+    """What a form's rendering depends on beyond the policy and the language:
+    each offered category's state, whether it is asked, whether GPC refused
+    it (the same as ``question(prefs, lang).signature``, without the texts)."""
+    evaluation = prefs.evaluation
+    without_gpc = prefs.without_gpc()
+    out = []
+    for _cid, name, _since in prefs.offered_ids:
+        state = str(evaluation.state(name))
+        unanswered = state == "not_asked" if without_gpc is evaluation else str(without_gpc.state(name)) == "not_asked"
+        out.append((name, state, unanswered, unanswered and state == "denied"))
+    return tuple(out)
 
 
 def question(prefs: CookiePreferences, lang: str) -> Question:

@@ -63,6 +63,18 @@ def _reset(setting: str, **kwargs: Any) -> None:
 setting_changed.connect(_reset)
 
 
+_vary: list[Any] = [None, ()]  # [policy, its Vary headers]
+
+
+def vary() -> tuple[str, ...]:
+    """The request headers a page that used the evaluation varies on: the
+    cookie, and ``Sec-GPC`` when the policy lets GPC refuse categories."""
+    policy = get_policy()
+    if _vary[0] is not policy:
+        _vary[:] = [policy, ("Cookie", "Sec-GPC") if policy.gpc_categories else ("Cookie",)]
+    return _vary[1]  # type: ignore[no-any-return]
+
+
 def enforce() -> bool:
     """``COOKIEPREFS_ENFORCE``: drop the ``Set-Cookie`` headers the visitor's
     choice does not allow, and clear refused cookies when a choice is saved."""

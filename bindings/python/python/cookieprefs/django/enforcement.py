@@ -36,8 +36,13 @@ def filter_response(response: HttpResponse, evaluation: Evaluation) -> list[str]
     for key, morsel in list(response.cookies.items()):
         if isinstance(morsel, RawSetCookie):  # the core's own deletions
             continue
-        if not evaluation.set_cookie_allowed(morsel.OutputString()):
-            dropped.append(morsel.OutputString())
+        # Most cookies may be set: the name settles it without formatting the
+        # header. Otherwise the whole header decides (a deletion is kept).
+        if evaluation.cookie_allowed(morsel.key):
+            continue
+        header = morsel.OutputString()
+        if not evaluation.set_cookie_allowed(header):
+            dropped.append(header)
             del response.cookies[key]
     raw = response.headers.get("Set-Cookie")
     if raw is not None and not evaluation.set_cookie_allowed(raw):

@@ -42,6 +42,8 @@ class CookiePreferencesMiddleware:
         def evaluate() -> CookiePreferences:
             prefs = evaluate_request(request)
             used.append(prefs)
+            # From now on the object itself, without the lazy proxy's cost.
+            request.cookie_preferences = prefs  # type: ignore[attr-defined]
             return prefs
 
         request.cookie_preferences = SimpleLazyObject(evaluate)  # type: ignore[attr-defined]
@@ -52,10 +54,7 @@ class CookiePreferencesMiddleware:
                 evaluation = request.cookie_preferences.evaluation  # type: ignore[attr-defined]
             enforcement.filter_response(response, evaluation)
         if used:
-            vary = ["Cookie"]
-            if conf.get_policy().gpc_categories:
-                vary.append("Sec-GPC")
-            patch_vary_headers(response, vary)
+            patch_vary_headers(response, conf.vary())
             if getattr(settings, "COOKIEPREFS_CACHE_CONTROL_PRIVATE", False):
                 patch_cache_control(response, private=True)
         return response

@@ -4,6 +4,7 @@ shaped for views and templates. Every answer is the core's."""
 from __future__ import annotations
 
 import warnings
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .. import Error, Evaluation, Method, Preferences
@@ -24,9 +25,22 @@ class CookiePreferences:
         self.gpc = gpc  # whether the request sent Sec-GPC: 1
         self._without_gpc: Evaluation | None = None
         self._questions: dict[str, Question] = {}
-        states = evaluation.categories  # necessary, then the offered categories
-        self.states: dict[str, str] = {name: str(state) for name, state in states.items()}
-        self.allowed: dict[str, bool] = {name: evaluation.allowed(name) for name in states}
+        self._languages: dict[str | None, str] = {}
+
+    @cached_property
+    def offered_ids(self) -> list[tuple[int, str, int]]:
+        """The policy's categories: (id, site name, since_revision)."""
+        return self.evaluation.policy.categories
+
+    @cached_property
+    def states(self) -> dict[str, str]:
+        """Category name → the core's effective state (necessary first)."""
+        return {name: str(state) for name, state in self.evaluation.categories.items()}
+
+    @cached_property
+    def allowed(self) -> dict[str, bool]:
+        """Category name → may its cookies be set (the core's ``allowed``)."""
+        return {name: self.evaluation.allowed(name) for name in self.evaluation.categories}
 
     @property
     def needs_banner(self) -> bool:
@@ -88,7 +102,10 @@ class CookiePreferences:
             from django.utils.translation import get_language
 
             requested = get_language()
-        return self.evaluation.policy.language_for(requested)
+        found = self._languages.get(requested)
+        if found is None:
+            found = self._languages[requested] = self.evaluation.policy.language_for(requested or "")
+        return found
 
     def is_allowed(self, category: str | int) -> bool:
         return self.evaluation.allowed(category)
@@ -120,4 +137,7 @@ def for_request(request: HttpRequest) -> CookiePreferences:
     found = getattr(request, "cookie_preferences", None)
     if found is None:
         found = evaluate_request(request)
+    elif type(found) is not CookiePreferences:  # the middleware's lazy object, not evaluated yet
+        found.needs_banner  # noqa: B018 (evaluates it; the middleware then sets the real one)
+        found = getattr(request, "cookie_preferences", found)
     return found  # type: ignore[no-any-return]

@@ -7,14 +7,15 @@ from typing import Any
 
 from django import template
 from django.template.base import Parser, Token
-from django.template.loader import get_template
 from django.templatetags.static import static
-from django.urls import reverse
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext, gettext_noop
 
-from .. import choices, conf
+from .. import choices, conf, rendering
 from ..preferences import for_request
 
 register = template.Library()
@@ -34,20 +35,18 @@ def _nonce(request: Any, nonce: str | None) -> str | None:
     return nonce if nonce is not None else getattr(request, "csp_nonce", None)
 
 
-_default_state: dict[str, str] = {}
+_default_state: list[Any] = [None, ""]  # [policy, its default command's JSON]
 
 
 def _default_json() -> str:
     """The Consent Mode state of a visitor who has not answered (the core's
     evaluation of no cookie: every type denied but those of ``necessary``),
-    plus ``wait_for_update``; cached per policy."""
+    plus ``wait_for_update``; made once per policy."""
     policy = conf.get_policy()
-    key = policy.to_json()
-    found = _default_state.get(key)
-    if found is None:
+    if _default_state[0] is not policy:
         state = policy.evaluate(None).consent_mode_json()
-        found = _default_state[key] = state[:-1] + f',"wait_for_update":{WAIT_FOR_UPDATE_MS}}}'
-    return found
+        _default_state[:] = [policy, state[:-1] + f',"wait_for_update":{WAIT_FOR_UPDATE_MS}}}']
+    return str(_default_state[1])
 
 
 @register.simple_tag(takes_context=True)
@@ -84,37 +83,68 @@ def cookieprefs_banner(context: Any, force: bool = False) -> SafeString:
     if not (force or prefs.needs_banner):
         return SafeString("")
     lang = prefs.language()
-    question = prefs.question(lang)
-    return get_template("cookieprefs/banner.html").render({
-        "request": request,
-        "csrf_token": context.get("csrf_token"),
-        "cookie_preferences": prefs,
-        "question": question,
+    key = (conf.get_policy(), lang, choices.signature(prefs))
+    return SafeString(rendering.render("cookieprefs/banner.html", key, lambda: {
+        "question": prefs.question(lang),
         "necessary": choices.necessary(prefs, lang),
         "lang": lang,
-        "next": request.get_full_path(),
-    }, request=None)
+    }, context.get("csrf_token"), request.get_full_path()))
 
 
-@register.simple_tag
-def cookieprefs_manage_link(text: str | None = None, css_class: str = "cookieprefs-manage-link") -> SafeString:
+_links: dict[Any, SafeString] = {}
+
+
+def _link(context: Any, view: str, text: str | None, css_class: str | None, default: str) -> SafeString:
+    """A link to a shipped page, made once per URL prefix, URLconf, language and text."""
+    request = context.get("request")
+    urlconf = getattr(request, "urlconf", None) if request is not None else get_urlconf()
+    language = getattr(request, "LANGUAGE_CODE", None) or get_language()
+    key = (view, text, css_class, get_script_prefix(), urlconf, language)
+    found = _links.get(key)
+    if found is None:
+        label = text if text is not None else gettext(default)
+        if css_class:
+            found = format_html('<a href="{}" class="{}">{}</a>', reverse(view), css_class, label)
+        else:
+            found = format_html('<a href="{}">{}</a>', reverse(view), label)
+        if not settings.DEBUG:
+            _links[key] = found
+    return found
+
+
+@register.simple_tag(takes_context=True)
+def cookieprefs_manage_link(context: Any, text: str | None = None,
+                            css_class: str = "cookieprefs-manage-link") -> SafeString:
     """A link to the preferences page, for every page's footer."""
-    return format_html('<a href="{}" class="{}">{}</a>', reverse("cookieprefs:preferences"), css_class,
-                       text if text is not None else gettext("Manage cookies"))
+    return _link(context, "cookieprefs:preferences", text, css_class, gettext_noop("Manage cookies"))
 
 
-@register.simple_tag
-def cookieprefs_policy_link(text: str | None = None) -> SafeString:
+@register.simple_tag(takes_context=True)
+def cookieprefs_policy_link(context: Any, text: str | None = None) -> SafeString:
     """A link to the cookie policy page."""
-    return format_html('<a href="{}">{}</a>', reverse("cookieprefs:policy"),
-                       text if text is not None else gettext("Cookie policy"))
+    return _link(context, "cookieprefs:policy", text, None, gettext_noop("Cookie policy"))
+
+
+_assets: list[SafeString] = []
 
 
 @register.simple_tag
 def cookieprefs_assets() -> SafeString:
     """The shipped stylesheet and script (``<head>``)."""
-    return format_html('<link rel="stylesheet" href="{}">\n<script src="{}" defer></script>',
+    if _assets and not settings.DEBUG:
+        return _assets[0]
+    html = format_html('<link rel="stylesheet" href="{}">\n<script src="{}" defer></script>',
                        static("cookieprefs/cookieprefs.css"), static("cookieprefs/cookieprefs.js"))
+    _assets[:] = [html]
+    return html
+
+
+def _clear(**kwargs: Any) -> None:
+    _links.clear()
+    _assets.clear()
+
+
+setting_changed.connect(_clear)
 
 
 class ScriptNode(template.Node):
@@ -141,16 +171,15 @@ class ScriptNode(template.Node):
                             mark_safe(self.nodelist.render(context)))
         if self.placeholder is None:
             return inert
-        policy = prefs.evaluation.policy
+        policy = conf.get_policy()  # one object (Evaluation.policy makes a new one on each call)
         lang = prefs.language()
-        return inert + get_template("cookieprefs/placeholder.html").render({
-            "csrf_token": context.get("csrf_token"),
+        service = self.placeholder.resolve(context)
+        return inert + rendering.render("cookieprefs/placeholder.html", (policy, lang, category, str(service)), lambda: {
             "category": category,
-            "service": self.placeholder.resolve(context),
+            "service": service,
             "label": policy.label(category, lang),
             "description": policy.description(category, lang),
-            "next": request.get_full_path(),
-        })
+        }, context.get("csrf_token"), request.get_full_path())
 
 
 @register.tag("cookieprefs_script")
