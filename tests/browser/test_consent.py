@@ -373,3 +373,14 @@ def test_policy_page(page: Page, context: BrowserContext, site: Site) -> None:
     expect(page).to_have_url(site.url + "/cookies/policy/?saved=1")
     expect_saved_and_focused(page)
     assert json.dumps(stored(context))
+
+
+@pytest.mark.context(color_scheme="dark", reduced_motion="reduce")
+def test_dark_mode_and_reduced_motion(page: Page, site: Site) -> None:
+    page.goto(site.url + "/")
+    banner = page.locator(BANNER)
+    background = banner.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert background == "rgb(30, 31, 34)", background  # the dark scheme's --cookieprefs-bg
+    assert banner.evaluate("e => getComputedStyle(e).animationName") == "none"
+    shot(page, "16-dark-mode")
+    axe(page, "the banner in dark mode")
