@@ -329,3 +329,17 @@ def test_the_cached_renderings_key_is_the_questions_signature(rf, cookie, gpc):
     request = rf.get("/", HTTP_COOKIE=cookie, **({"HTTP_SEC_GPC": "1"} if gpc else {}))
     prefs = evaluate_request(request)
     assert choices.signature(prefs) == prefs.question("fr").signature
+
+
+def test_cached_banners_keep_each_requests_token_return_url_and_language(client, settings):
+    assert not settings.DEBUG  # the cached path
+    first = html(client, None, "/?a=1")
+    second = html(client, None, "/?b=<2>")
+    assert 'name="next" value="/?a=1"' in first and 'name="next" value="/?b=%3C2%3E"' in second
+    token = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+    assert token.search(first).group(1) != token.search(second).group(1)  # Django masks each anew
+    assert "cookieprefs-csrf-stand-in" not in first + second
+    settings.LANGUAGE_CODE = "en"
+    assert "Your cookie choices" in html(client)
+    settings.LANGUAGE_CODE = "fr"
+    assert "Vos choix en matière de cookies" in html(client)

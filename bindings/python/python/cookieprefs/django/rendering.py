@@ -1,7 +1,8 @@
 """Rendering the shipped templates once, not on every request.
 
-A banner or a placeholder depends on the policy, the language, the states
-of the categories and two per-request values: the CSRF token and the URL to
+A banner or a placeholder depends on the policy, the language (Django's
+and the policy's), the URL prefix, the states of the categories and two
+per-request values: the CSRF token and the URL to
 come back to. Outside ``DEBUG`` (where Django itself caches its templates),
 each distinct rendering is kept with stand-ins for those two values, which
 are filled in per request: a shown banner then costs a dictionary lookup
@@ -17,7 +18,9 @@ from typing import Any, Callable, Hashable
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.template.loader import get_template
+from django.urls import get_script_prefix, get_urlconf
 from django.utils.html import escape
+from django.utils.translation import get_language
 
 _CSRF = "cookieprefs-csrf-stand-in-9b1f"
 _NEXT = "cookieprefs-next-stand-in-9b1f"
@@ -33,7 +36,8 @@ def render(template_name: str, key: Hashable, context: Callable[[], dict[str, An
     (``context`` is called only when the rendering is not cached)."""
     if settings.DEBUG:
         return get_template(template_name).render({**context(), "csrf_token": csrf_token, "next": next_url})
-    cache_key = (template_name, key)
+    # The template's own strings and URLs follow Django's active language and URL prefix.
+    cache_key = (template_name, key, get_language(), get_script_prefix(), get_urlconf())
     html = _cache.get(cache_key)
     if html is None:
         html = get_template(template_name).render({**context(), "csrf_token": _CSRF, "next": _NEXT})
