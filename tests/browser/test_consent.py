@@ -296,6 +296,7 @@ def test_embed_placeholder(page: Page, context: BrowserContext, site: Site) -> N
     page.locator(BANNER).get_by_role("button", name="Tout refuser").click()
     expect_saved_and_focused(page)
     page.reload()
+    expect(page.locator(BANNER)).to_have_count(0)
     placeholder = page.locator("[data-cookieprefs-placeholder='third_party']")
     expect(placeholder).to_be_visible()
     expect(placeholder).to_contain_text("Vidéo de présentation")
@@ -384,3 +385,14 @@ def test_dark_mode_and_reduced_motion(page: Page, site: Site) -> None:
     assert banner.evaluate("e => getComputedStyle(e).animationName") == "none"
     shot(page, "16-dark-mode")
     axe(page, "the banner in dark mode")
+
+
+def test_a_placeholder_answers_the_first_visit_too(page: Page, context: BrowserContext, site: Site) -> None:
+    page.goto(site.url + "/")
+    expect(page.locator(BANNER)).to_be_visible()
+    page.locator("[data-cookieprefs-placeholder='third_party']").get_by_role("button").click()
+    expect(page.locator("#video-embed")).to_be_visible()
+    # Every category is answered now (the others refused): the banner goes.
+    expect(page.locator(BANNER)).to_have_count(0)
+    assert stored(context) == {"statistics": "denied", "first_party": "denied", "third_party": "granted"}
+    assert not statistics_loaded(page)

@@ -12,6 +12,11 @@ def plain(request):
     return HttpResponse("plain")
 
 
+def links_only(request):
+    """A page whose template shows the links but never reads the choice."""
+    return render(request, "links_only.html")
+
+
 def sets_cookies(request):
     """A careless view: it sets a statistics, a necessary and an undeclared cookie."""
     response = HttpResponse("cookies")
@@ -26,5 +31,6 @@ urlpatterns = [
     path("", home, name="home"),
     path("plain/", plain, name="plain"),
     path("sets-cookies/", sets_cookies, name="sets-cookies"),
+    path("links-only/", links_only, name="links-only"),
     path("cookies/", include("cookieprefs.django.urls")),
 ]

@@ -149,6 +149,7 @@ def test_json_fetch(client):
     assert body["categories"] == {"statistics": "granted", "first_party": "denied", "third_party": "denied"}
     assert body["allowed"] == {"necessary": True, "statistics": True, "first_party": False, "third_party": False}
     assert body["consent_mode"]["analytics_storage"] == "granted" and body["consent_mode"]["ad_storage"] == "denied"
+    assert body["needs_banner"] is False
     assert response.headers["Set-Cookie"] == HEADER_OF_TYPICAL
 
 

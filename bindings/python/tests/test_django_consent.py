@@ -343,3 +343,9 @@ def test_cached_banners_keep_each_requests_token_return_url_and_language(client,
     assert "Your cookie choices" in html(client)
     settings.LANGUAGE_CODE = "fr"
     assert "Vos choix en matière de cookies" in html(client)
+
+
+def test_a_page_that_never_reads_the_choice_does_not_vary_on_it(client):
+    response = client.get("/links-only/")
+    assert b'href="/cookies/preferences/"' in response.content
+    assert "Vary" not in response or "cookie" not in response["Vary"].lower()

@@ -54,7 +54,10 @@ class CookiePreferencesMiddleware:
                 evaluation = request.cookie_preferences.evaluation  # type: ignore[attr-defined]
             enforcement.filter_response(response, evaluation)
         if used:
-            patch_vary_headers(response, conf.vary())
+            if "Vary" in response:
+                patch_vary_headers(response, conf.vary())
+            else:
+                response["Vary"] = ", ".join(conf.vary())
             if getattr(settings, "COOKIEPREFS_CACHE_CONTROL_PRIVATE", False):
                 patch_cache_control(response, private=True)
         return response

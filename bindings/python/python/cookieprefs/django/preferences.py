@@ -99,13 +99,21 @@ class CookiePreferences:
     def language(self, requested: str | None = None) -> str:
         """The policy's language for ``requested`` (default: Django's active one)."""
         if requested is None:
-            from django.utils.translation import get_language
-
-            requested = get_language()
+            requested = self.page_key[0]
         found = self._languages.get(requested)
         if found is None:
             found = self._languages[requested] = self.evaluation.policy.language_for(requested or "")
         return found
+
+    @cached_property
+    def page_key(self) -> tuple[Any, ...]:
+        """What the shipped renderings of this request depend on beyond their
+        own arguments: Django's active language, the URL prefix and URLconf
+        (looked up once per request)."""
+        from django.urls import get_script_prefix, get_urlconf
+        from django.utils.translation import get_language
+
+        return (get_language(), get_script_prefix(), get_urlconf())
 
     def is_allowed(self, category: str | int) -> bool:
         return self.evaluation.allowed(category)

@@ -18,9 +18,7 @@ from typing import Any, Callable, Hashable
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.template.loader import get_template
-from django.urls import get_script_prefix, get_urlconf
 from django.utils.html import escape
-from django.utils.translation import get_language
 
 _CSRF = "cookieprefs-csrf-stand-in-9b1f"
 _NEXT = "cookieprefs-next-stand-in-9b1f"
@@ -30,14 +28,15 @@ MAX_ENTRIES = 4096
 
 
 def render(template_name: str, key: Hashable, context: Callable[[], dict[str, Any]], csrf_token: Any,
-           next_url: str) -> str:
+           next_url: str, page_key: Hashable) -> str:
     """``template_name`` rendered with ``context()`` plus ``csrf_token`` and
     ``next``; ``key`` must name everything else the rendering depends on
-    (``context`` is called only when the rendering is not cached)."""
+    (``context`` is called only when the rendering is not cached), and
+    ``page_key`` Django's active language, URL prefix and URLconf
+    (``CookiePreferences.page_key``)."""
     if settings.DEBUG:
         return get_template(template_name).render({**context(), "csrf_token": csrf_token, "next": next_url})
-    # The template's own strings and URLs follow Django's active language and URL prefix.
-    cache_key = (template_name, key, get_language(), get_script_prefix(), get_urlconf())
+    cache_key = (template_name, key, page_key)
     html = _cache.get(cache_key)
     if html is None:
         html = get_template(template_name).render({**context(), "csrf_token": _CSRF, "next": _NEXT})

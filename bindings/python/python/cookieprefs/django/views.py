@@ -123,6 +123,7 @@ def save(request: HttpRequest) -> HttpResponse:
             "categories": prefs.to_dict()["categories"],
             "allowed": {name: saved.allowed(name) for name in saved.categories},
             "consent_mode": saved.consent_mode(),
+            "needs_banner": saved.needs_banner,
         })
     else:
         target = data.get("next") or request.headers.get("Referer") or "/"

@@ -16,7 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, gettext_noop
 
 from .. import choices, conf, rendering
-from ..preferences import for_request
+from ..preferences import CookiePreferences, for_request
 
 register = template.Library()
 
@@ -88,7 +88,7 @@ def cookieprefs_banner(context: Any, force: bool = False) -> SafeString:
         "question": prefs.question(lang),
         "necessary": choices.necessary(prefs, lang),
         "lang": lang,
-    }, context.get("csrf_token"), request.get_full_path()))
+    }, context.get("csrf_token"), request.get_full_path(), prefs.page_key))
 
 
 _links: dict[Any, SafeString] = {}
@@ -96,10 +96,14 @@ _links: dict[Any, SafeString] = {}
 
 def _link(context: Any, view: str, text: str | None, css_class: str | None, default: str) -> SafeString:
     """A link to a shipped page, made once per URL prefix, URLconf, language and text."""
-    request = context.get("request")
-    urlconf = getattr(request, "urlconf", None) if request is not None else get_urlconf()
-    language = getattr(request, "LANGUAGE_CODE", None) or get_language()
-    key = (view, text, css_class, get_script_prefix(), urlconf, language)
+    # The evaluation's lookups when it was made; the link itself does not
+    # depend on the visitor's cookie, so it never makes the evaluation.
+    prefs = getattr(context.get("request"), "cookie_preferences", None)
+    if type(prefs) is CookiePreferences:
+        page_key = prefs.page_key
+    else:
+        page_key = (get_language(), get_script_prefix(), get_urlconf())
+    key = (view, text, css_class, page_key)
     found = _links.get(key)
     if found is None:
         label = text if text is not None else gettext(default)
@@ -179,7 +183,7 @@ class ScriptNode(template.Node):
             "service": service,
             "label": policy.label(category, lang),
             "description": policy.description(category, lang),
-        }, context.get("csrf_token"), request.get_full_path())
+        }, context.get("csrf_token"), request.get_full_path(), prefs.page_key)
 
 
 @register.tag("cookieprefs_script")

@@ -67,8 +67,9 @@
       Object.keys(result.allowed).forEach(function (category) {
         if (result.allowed[category]) activate(category);
       });
-      if (banner) {
-        banner.remove();
+      var shown = document.querySelector("[data-cookieprefs-banner]");
+      if (shown && !result.needs_banner) {  // e.g. a placeholder's answer settled every category
+        shown.remove();
         reserveSpace(null);
       }
       if (status) {
