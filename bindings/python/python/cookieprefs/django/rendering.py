@@ -13,12 +13,12 @@ whenever the settings change."""
 
 from __future__ import annotations
 
+from html import escape as _escape
 from typing import Any, Callable, Hashable
 
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.template.loader import get_template
-from django.utils.html import escape
 
 _CSRF = "cookieprefs-csrf-stand-in-9b1f"
 _NEXT = "cookieprefs-next-stand-in-9b1f"
@@ -44,7 +44,9 @@ def render(template_name: str, key: Hashable, context: Callable[[], dict[str, An
             _cache.clear()
         _cache[cache_key] = html
     # {% csrf_token %} renders nothing without a token: so does the copy.
-    return html.replace(_CSRF, escape(str(csrf_token)) if csrf_token else "").replace(_NEXT, escape(next_url))
+    # html.escape is what Django's escape() does, without its lazy-string wrapper.
+    token = _escape(str(csrf_token)) if csrf_token else ""
+    return html.replace(_CSRF, token).replace(_NEXT, _escape(next_url))
 
 
 def _clear(**kwargs: Any) -> None:

@@ -3,6 +3,7 @@ reopens the preferences, consent-gated scripts and the shipped assets."""
 
 from __future__ import annotations
 
+from html import escape as _escape
 from typing import Any
 
 from django import template
@@ -11,8 +12,8 @@ from django.templatetags.static import static
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.urls import get_script_prefix, get_urlconf, reverse
-from django.utils.html import escape, format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext, gettext_noop
 
 from .. import choices, conf, rendering
@@ -25,10 +26,11 @@ WAIT_FOR_UPDATE_MS = 500
 
 
 def _script(body: str, nonce: str | None) -> SafeString:
+    # The body is the library's own text (fixed words and the core's JSON).
     if nonce:
-        # escape() even if the nonce is "safe": template string literals are.
-        return format_html('<script nonce="{}">{}</script>', escape(str(nonce)), SafeString(body))
-    return format_html("<script>{}</script>", SafeString(body))
+        # Escaped even if the nonce is "safe": template string literals are.
+        return SafeString(f'<script nonce="{_escape(str(nonce))}">{body}</script>')
+    return SafeString(f"<script>{body}</script>")
 
 
 def _nonce(request: Any, nonce: str | None) -> str | None:
@@ -171,8 +173,7 @@ class ScriptNode(template.Node):
         # page (no reload); without JavaScript it never runs.
         if self.placeholder is None and not prefs.needs_banner:
             return ""
-        inert = format_html('<template data-cookieprefs-category="{}">{}</template>', category,
-                            mark_safe(self.nodelist.render(context)))
+        inert = f'<template data-cookieprefs-category="{_escape(str(category))}">{self.nodelist.render(context)}</template>'
         if self.placeholder is None:
             return inert
         policy = conf.get_policy()  # one object (Evaluation.policy makes a new one on each call)
