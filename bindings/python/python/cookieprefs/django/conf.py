@@ -58,6 +58,7 @@ def _reset(setting: str, **kwargs: Any) -> None:
     global _policy
     if setting == "COOKIEPREFS" or setting in _FRAMEWORK_COOKIES:
         _policy = None
+    _flags.pop(setting, None)
 
 
 setting_changed.connect(_reset)
@@ -75,10 +76,28 @@ def vary() -> tuple[str, ...]:
     return _vary[1]  # type: ignore[no-any-return]
 
 
+_flags: dict[str, bool] = {}
+
+
+def _flag(name: str) -> bool:
+    """A boolean setting, read once (an absent setting costs Django's
+    settings object an exception on every read)."""
+    found = _flags.get(name)
+    if found is None:
+        found = _flags[name] = bool(getattr(settings, name, False))
+    return found
+
+
 def enforce() -> bool:
     """``COOKIEPREFS_ENFORCE``: drop the ``Set-Cookie`` headers the visitor's
     choice does not allow, and clear refused cookies when a choice is saved."""
-    return bool(getattr(settings, "COOKIEPREFS_ENFORCE", False))
+    return _flag("COOKIEPREFS_ENFORCE")
+
+
+def private() -> bool:
+    """``COOKIEPREFS_CACHE_CONTROL_PRIVATE``: ``Cache-Control: private`` on
+    the pages that used the evaluation."""
+    return _flag("COOKIEPREFS_CACHE_CONTROL_PRIVATE")
 
 
 def base_template() -> str:

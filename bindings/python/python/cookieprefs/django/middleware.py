@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import Callable
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.functional import SimpleLazyObject
@@ -58,6 +57,6 @@ class CookiePreferencesMiddleware:
                 patch_vary_headers(response, conf.vary())
             else:
                 response["Vary"] = ", ".join(conf.vary())
-            if getattr(settings, "COOKIEPREFS_CACHE_CONTROL_PRIVATE", False):
+            if conf.private():
                 patch_cache_control(response, private=True)
         return response
