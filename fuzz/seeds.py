@@ -41,7 +41,9 @@ policy_category_id evaluate_header evaluate_value evaluation_free eval_state eva
 eval_gpc_applied eval_needs_banner eval_banner_reason eval_value_status eval_value_error
 eval_consent_mode eval_consent_mode_json eval_stored eval_choose eval_set_cookie_header
 policy_set_cookie_header policy_delete_cookie_header error_message version status_str today
-date_from_ymd date_to_ymd eval_copies eval_ignored_status""".split()
+date_from_ymd date_to_ymd eval_copies eval_ignored_status policy_classify policy_cookie_count
+policy_cookie_category policy_language policy_category_text policy_cookie_text policy_page
+eval_cookie_allowed eval_set_cookie_allowed eval_next_cookie_to_clear""".split()
 
 
 def call(op, *args):
@@ -112,6 +114,20 @@ def ffi_every_function():
         call("today"),
         call("date_from_ymd", 1, struct.pack("<H", 76), 11, 24, 0),
         call("date_to_ymd", day, 0),
+        # The declaration (preset 5, policy 2) and an evaluation under it
+        # (evaluation 2): statistics refused at revision 1.
+        call("policy_from_json", 1, 0, 5, 0, 1),
+        call("evaluate_header", 2, blob(b"_pk_id.1.ab=1; cookies_preferences=BAABCdcJ1w1Q"), 1, day, 0, 0),
+        call("policy_classify", 2, 1, 1, 0, 0),
+        call("policy_cookie_count", 2, 0),
+        call("policy_cookie_category", 2, 1, 2, 0),
+        call("policy_language", 2, 1, 1, 0, 3),
+        call("policy_category_text", 2, 1, 0, 0, 1, 1, 1, 0, 3),
+        call("policy_cookie_text", 2, 1, 0, 0, 1, 1, 1, 3, 3),
+        call("policy_page", 2, 1, 0, 0, 1, 0, 0),
+        call("eval_cookie_allowed", 2, 1, 1, 0),
+        call("eval_set_cookie_allowed", 2, 1, 1, 1, 1, 2, 0),
+        call("eval_next_cookie_to_clear", 2, 1, 3, 1, 1, b"1", 0, 5, 0, 0, 1, 0, 0, 3, 10, 0),
         call("evaluation_free", 0),
         call("policy_free", 0),
         call("prefs_free", 0),
@@ -137,6 +153,10 @@ def ffi_huge_lengths():
         call("header_allowed", 0, huge, 1, day, 1, 1, 1, 0),
         call("header_needs_banner", 0, huge, 1, day, 1, 0, 0),
         call("eval_choose", 0, huge, 1, 0, 0, 1),
+        call("policy_classify", 0, 0, huge, 0, 0),
+        call("eval_cookie_allowed", 0, 0, huge, 0),
+        call("eval_set_cookie_allowed", 0, 0, huge, 0),
+        call("eval_next_cookie_to_clear", 0, 0, huge, 0, 3),
         call("error_message", 0, 0, 3),
     ])
 
