@@ -136,6 +136,61 @@ pub(crate) fn policy_category(
     category(py, c)
 }
 
+/// A category reference resolved by the core's [`core::Policy::resolve`]
+/// (a site name, a standard name or a decimal id of a category the policy
+/// offers, or `necessary`); a `Category` or an `int` is checked by the core
+/// like a name (see [`category`]) and then resolved by its standard name or
+/// id, so a category the policy does not offer is an error.
+pub(crate) fn offered_category(
+    py: Python<'_>,
+    policy: &core::Policy,
+    c: &Bound<'_, PyAny>,
+) -> PyResult<core::Category> {
+    let resolved = match c.cast::<PyString>() {
+        Ok(name) => policy.resolve(&text(name)),
+        Err(_) => policy.resolve(&category(py, c)?.to_string()),
+    };
+    resolved.map_err(|e| py_err(py, &e))
+}
+
+/// A policy's texts in the language that best answers `lang` (a tag such
+/// as `fr`, `fr-CA` or Django's `fr_CA`; the core negotiates), or in the
+/// policy's default language for None.
+pub(crate) fn texts<'p>(
+    policy: &'p core::Policy,
+    lang: Option<&Bound<'_, PyString>>,
+) -> core::PolicyTexts<'p> {
+    match lang {
+        Some(lang) => policy.texts(&text(lang)),
+        None => policy.texts(policy.languages().first().map_or("", String::as_str)),
+    }
+}
+
+/// A cookie policy page format by name: `"markdown"`, `"html"` (a fragment
+/// to embed) or `"html_document"` (a whole page), read by the core.
+pub(crate) struct PageFormat(pub(crate) core::PageFormat);
+
+impl PageFormat {
+    /// The default of `Policy.page`.
+    pub(crate) const HTML: PageFormat = PageFormat(core::PageFormat::Html);
+}
+
+impl FromPyObject<'_, '_> for PageFormat {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'_, '_, PyAny>) -> PyResult<PageFormat> {
+        let Ok(name) = obj.cast::<PyString>() else {
+            return Err(PyTypeError::new_err(
+                "a page format is one of 'markdown', 'html', 'html_document'",
+            ));
+        };
+        text(&name)
+            .parse()
+            .map(PageFormat)
+            .map_err(|e| py_err(obj.py(), &e))
+    }
+}
+
 /// A state given as a `State` or its name.
 pub(crate) fn state(py: Python<'_>, s: &Bound<'_, PyAny>) -> PyResult<core::State> {
     if let Ok(st) = s.extract::<State>() {

@@ -1,7 +1,7 @@
 //! `Evaluation`: a policy applied to a request's cookie, and the visitor's
 //! answer made from it.
 
-use crate::conversions::{policy_category, to_date};
+use crate::conversions::{policy_category, to_date, value_bytes};
 use crate::enums::{Method, State};
 use crate::errors::py_err;
 use crate::policy::Policy;
@@ -180,6 +180,32 @@ impl Evaluation {
     #[pyo3(signature = (method=Method::BANNER))]
     fn reject_all(&self, method: Method) -> Preferences {
         self.inner.reject_all(method.core()).into()
+    }
+
+    /// Whether a cookie of this name (str or bytes) may be set: the
+    /// consent cookie and `necessary` cookies always; a declared cookie
+    /// when its category is granted; an undeclared one when the policy's
+    /// `undeclared` setting is `"allow"`.
+    fn cookie_allowed(&self, name: &Bound<'_, PyAny>) -> PyResult<bool> {
+        Ok(self.inner.cookie_allowed(value_bytes(name)?.bytes()))
+    }
+
+    /// Whether a response may keep a `Set-Cookie` header (its value, with
+    /// or without the `Set-Cookie:` name; str or bytes): a header that
+    /// deletes its cookie is always kept, any other when `cookie_allowed`
+    /// allows its cookie's name.
+    fn set_cookie_allowed(&self, set_cookie_header_value: &Bound<'_, PyAny>) -> PyResult<bool> {
+        Ok(self
+            .inner
+            .set_cookie_allowed(value_bytes(set_cookie_header_value)?.bytes()))
+    }
+
+    /// The `Set-Cookie` header values that delete the cookies of a
+    /// request's `Cookie:` header (str or bytes) that this evaluation does
+    /// not allow — what a withdrawal must clear — once per name, in header
+    /// order, with the declared `Domain` and `Path`.
+    fn cookies_to_clear(&self, cookie_header: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+        Ok(self.inner.deletion_headers(value_bytes(cookie_header)?.bytes()))
     }
 
     /// The JSON form (docs/FORMAT.md §7).

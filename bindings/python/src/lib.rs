@@ -2,11 +2,12 @@
 //!
 //! A thin layer: every rule and every name lives in the Rust core. One file
 //! per concept: `errors` (exception classes), `conversions` (dates, UUIDs,
-//! category and state arguments, str/bytes), `enums` (State, Method,
-//! Category), `preferences`, `policy`, `evaluation`. This file only builds
-//! the module.
+//! category and state arguments, str/bytes, page formats), `enums` (State,
+//! Method, Category), `preferences`, `policy`, `evaluation`,
+//! `declared_cookie`. This file only builds the module.
 
 mod conversions;
+mod declared_cookie;
 mod enums;
 mod errors;
 mod evaluation;
@@ -55,6 +56,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<preferences::Preferences>()?;
     m.add_class::<policy::Policy>()?;
     m.add_class::<evaluation::Evaluation>()?;
+    m.add_class::<declared_cookie::DeclaredCookie>()?;
     m.add_function(wrap_pyfunction!(preferences::decode, m)?)?;
     m.add_function(wrap_pyfunction!(preferences::encode, m)?)?;
     m.add_function(wrap_pyfunction!(preferences::find_cookie, m)?)?;

@@ -1,6 +1,9 @@
 //! `Policy`: a site's consent policy, built from the core's policy JSON form.
 
-use crate::conversions::{from_date, opt_value_bytes, text, Input};
+use crate::conversions::{
+    self, from_date, offered_category, opt_value_bytes, text, value_bytes, Input, PageFormat,
+};
+use crate::declared_cookie::DeclaredCookie;
 use crate::errors::py_err;
 use crate::evaluation::Evaluation;
 use crate::preferences::Preferences;
@@ -31,7 +34,8 @@ fn from_mapping(py: Python<'_>, d: &Bound<'_, PyAny>) -> PyResult<Policy> {
 impl Policy {
     /// The default policy, or one from the keys of the policy JSON form
     /// (`revision`, `categories`, `max_age_days`, `gpc_categories`, `cookie`,
-    /// `consent_mode`).
+    /// `consent_mode`, and the declaration: `languages`, `necessary`,
+    /// `cookies`, `undeclared`).
     #[new]
     #[pyo3(signature = (**kwargs))]
     fn new(py: Python<'_>, kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Policy> {
@@ -144,5 +148,116 @@ impl Policy {
     /// The `Set-Cookie` header value that deletes the cookie.
     fn delete_cookie_header(&self) -> String {
         self.inner.delete_cookie_header()
+    }
+
+    /// The languages of the policy's texts, lowercase; the first is the
+    /// default.
+    #[getter]
+    fn languages(&self) -> Vec<String> {
+        self.inner.languages().to_vec()
+    }
+
+    /// The policy's default language (the first of `languages`).
+    #[getter]
+    fn default_language(&self) -> &str {
+        self.inner.languages().first().map_or("", String::as_str)
+    }
+
+    /// The policy language that answers a requested one (`fr`, `fr-CA`,
+    /// Django's `fr_CA`): the same tag, else its primary subtag, else a
+    /// listed tag with the same primary subtag, else the default language.
+    fn language_for(&self, requested: &Bound<'_, PyString>) -> &str {
+        self.inner.texts(&text(requested)).language()
+    }
+
+    /// A category's label in the language that answers `lang` (None: the
+    /// default language), with the core's fallback. The category is a
+    /// `Category`, an int id or a name the policy resolves; one the policy
+    /// does not offer raises `CategoryNotOfferedError` (`necessary` is
+    /// always there).
+    #[pyo3(signature = (category, lang=None))]
+    fn label(
+        &self,
+        py: Python<'_>,
+        category: &Bound<'_, PyAny>,
+        lang: Option<&Bound<'_, PyString>>,
+    ) -> PyResult<&str> {
+        let c = offered_category(py, &self.inner, category)?;
+        Ok(conversions::texts(&self.inner, lang).label(c))
+    }
+
+    /// A category's description, like `label`; empty when neither the
+    /// site nor the library has one.
+    #[pyo3(signature = (category, lang=None))]
+    fn description(
+        &self,
+        py: Python<'_>,
+        category: &Bound<'_, PyAny>,
+        lang: Option<&Bound<'_, PyString>>,
+    ) -> PyResult<&str> {
+        let c = offered_category(py, &self.inner, category)?;
+        Ok(conversions::texts(&self.inner, lang).description(c))
+    }
+
+    /// The declared cookies, in the order declared (the consent cookie
+    /// first, as the library declares it, unless the site declares it),
+    /// with their texts in the language that answers `lang`.
+    #[pyo3(signature = (lang=None))]
+    fn cookies(&self, lang: Option<&Bound<'_, PyString>>) -> Vec<DeclaredCookie> {
+        let texts = conversions::texts(&self.inner, lang);
+        self.inner
+            .cookies()
+            .iter()
+            .map(|d| DeclaredCookie::new(&self.inner, &texts, d))
+            .collect()
+    }
+
+    /// The name of the category a cookie name (str or bytes) falls under:
+    /// an exact declaration, else the declared pattern with the longest
+    /// prefix, compared byte for byte. None: the cookie is undeclared.
+    fn classify(&self, cookie_name: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+        let name = value_bytes(cookie_name)?;
+        Ok(self.inner.classify(name.bytes()).map(|d| {
+            let c = d.category();
+            self.inner.name_of(c).map_or_else(|| c.to_string(), str::to_owned)
+        }))
+    }
+
+    /// The declaration a cookie name (str or bytes) falls under, with its
+    /// texts in the language that answers `lang`, or None (undeclared).
+    #[pyo3(signature = (cookie_name, lang=None))]
+    fn declaration(
+        &self,
+        cookie_name: &Bound<'_, PyAny>,
+        lang: Option<&Bound<'_, PyString>>,
+    ) -> PyResult<Option<DeclaredCookie>> {
+        let name = value_bytes(cookie_name)?;
+        Ok(self
+            .inner
+            .classify(name.bytes())
+            .map(|d| DeclaredCookie::new(&self.inner, &conversions::texts(&self.inner, lang), d)))
+    }
+
+    /// What the policy does with cookies it does not declare: `"allow"`
+    /// or `"block"`.
+    #[getter]
+    fn undeclared(&self) -> &'static str {
+        self.inner.undeclared().as_str()
+    }
+
+    /// The cookie policy page in the language that answers `lang` (None:
+    /// the default language): `"markdown"`, `"html"` (a fragment to embed
+    /// under the page's own `<h1>`) or `"html_document"` (a whole page).
+    #[pyo3(signature = (lang=None, format=PageFormat::HTML), text_signature = "($self, lang=None, format='html')")]
+    fn page(&self, lang: Option<&Bound<'_, PyString>>, format: PageFormat) -> String {
+        let language = conversions::texts(&self.inner, lang).language();
+        self.inner.page(language, format.0)
+    }
+
+    /// The cookie policy page's title in the language that answers `lang`
+    /// (`"Charte cookies"`, `"Cookie policy"`).
+    #[pyo3(signature = (lang=None))]
+    fn page_title(&self, lang: Option<&Bound<'_, PyString>>) -> &'static str {
+        conversions::texts(&self.inner, lang).page_title()
     }
 }

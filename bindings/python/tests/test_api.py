@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import pathlib
 import uuid
 
 import pytest
@@ -369,3 +370,234 @@ def test_a_second_interpreter_is_refused_with_the_mod_wsgi_fix(first):
     winner = "main" if loser == "sub" else "sub"
     assert lines[winner] == f"{winner}: imported", out
     assert "ImportError" in lines[loser] and "WSGIApplicationGroup %{GLOBAL}" in lines[loser], out
+
+
+PORTAL = (pathlib.Path(__file__).resolve().parents[3] / "examples" / "policies" / "opendatasoft-portal.json").read_text()
+
+DECLARED = {
+    "revision": 1,
+    "languages": ["fr", "en"],
+    "categories": [
+        {"id": 1, "name": "statistics", "label": {"fr": "Mesure d'audience"}},
+        {"id": 16, "name": "youtube", "label": {"fr": "Vidéos YouTube"}, "description": {"fr": "Vidéos intégrées."}},
+    ],
+    "cookies": [
+        {"name": "_pk_id.*", "category": "statistics", "provider": "Matomo", "retention": 393,
+         "purpose": {"fr": "Distinguer les visiteurs", "en": "Tell visitors apart"}},
+        {"name": "_pk_id.1*", "category": "youtube", "domain": ".example.org", "path": "/app"},
+        {"name": "sessionid", "category": "necessary", "retention": 14},
+        {"name": "__Host-sid", "category": "youtube", "retention": "session"},
+    ],
+    "undeclared": "block",
+}
+
+
+def test_languages_and_negotiation():
+    policy = Policy.from_dict(DECLARED)
+    assert policy.languages == ["fr", "en"] and policy.default_language == "fr"
+    for requested, resolved in [("fr", "fr"), ("fr-CA", "fr"), ("fr_CA", "fr"), ("EN-gb", "en"), ("en_US", "en"),
+                                ("de", "fr"), ("", "fr"), ("fr\udcff", "fr")]:
+        assert policy.language_for(requested) == resolved, requested
+    default = Policy()
+    assert default.languages == ["en", "fr"] and default.default_language == "en"
+    assert default.undeclared == "allow" and policy.undeclared == "block"
+
+
+def test_labels_and_descriptions_fall_back_to_the_default_language():
+    policy = Policy.from_dict(DECLARED)
+    assert policy.label("statistics") == "Mesure d'audience" == policy.label(1, "fr_CA")
+    assert policy.label(Category.STATISTICS, "en") == "Statistics cookies"  # the library's English text
+    assert policy.label("youtube", "en") == "Vidéos YouTube"  # only the site's French: the default language
+    assert policy.label(16, "de") == policy.label("youtube", None) == "Vidéos YouTube"
+    assert policy.description("youtube", "en-GB") == "Vidéos intégrées."
+    assert policy.label("necessary", "fr") == policy.label(0, "fr") != policy.label("necessary", "en")
+    assert policy.description("statistics", "en") and policy.description("statistics") != policy.description(
+        "statistics", "en"
+    )
+    bare = Policy(categories=[{"id": 20, "name": "maps"}])
+    assert bare.label("maps", "fr") == "maps"  # no text anywhere: the category's name
+    assert bare.description(20) == ""
+
+
+def test_label_errors_are_the_core_category_errors():
+    policy = Policy.from_dict(DECLARED)
+    with pytest.raises(cookieprefs.UnknownCategoryError):
+        policy.label("vimeo")
+    with pytest.raises(cookieprefs.CategoryNotOfferedError, match="third_party"):
+        policy.label(Category.THIRD_PARTY)
+    with pytest.raises(cookieprefs.CategoryNotOfferedError):
+        policy.description("first_party", "en")
+    with pytest.raises(cookieprefs.InvalidCategoryError):
+        policy.label(64)
+    with pytest.raises(TypeError, match="bool"):
+        policy.label(True)
+    with pytest.raises(TypeError):
+        policy.label("statistics", b"fr")  # type: ignore[arg-type]
+
+
+def test_declared_cookies():
+    policy = Policy.from_dict(DECLARED)
+    fr = policy.cookies()
+    # The library declares the consent cookie first when the site does not.
+    assert [c.name for c in fr] == ["cookies_preferences", "_pk_id.*", "_pk_id.1*", "sessionid", "__Host-sid"]
+    own, pk, pk1, sid, host = fr
+    assert own.implicit and own.category == "necessary" and not own.is_pattern and own.retention == 183
+    assert own.provider and own.purpose  # the library's own texts
+    assert pk.is_pattern and pk.category == "statistics" and pk.provider == "Matomo"
+    assert pk.purpose == "Distinguer les visiteurs" and policy.cookies("en")[1].purpose == "Tell visitors apart"
+    assert policy.cookies("de")[1].purpose == "Distinguer les visiteurs"
+    assert pk.retention == 393 and pk.retention_text == "393 jours"
+    assert policy.cookies("en")[1].retention_text == "393 days"
+    assert sid.retention == 14 and sid.retention_text == "14 jours" and sid.domain is None and sid.path == "/"
+    assert host.retention == "session" and host.retention_text == "Durée de la session" and host.category == "youtube"
+    assert pk1.retention is None and pk1.retention_text == "Non précisée"
+    assert pk1.domain == ".example.org" and pk1.path == "/app" and not pk1.implicit
+    assert pk1.service == "" and pk1.purpose == ""  # no text anywhere: empty
+    assert repr(pk) == "DeclaredCookie(name='_pk_id.*', category='statistics', provider='Matomo', retention=393)"
+    assert repr(host).endswith("retention='session')")
+    assert pk == policy.cookies("fr")[1] and hash(pk) == hash(policy.cookies("fr")[1])
+    assert pk != policy.cookies("en")[1]  # other texts
+    with pytest.raises(AttributeError):
+        pk.name = "x"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        cookieprefs.DeclaredCookie()  # type: ignore[call-arg]
+    declared_own = Policy.from_json(PORTAL).cookies()
+    assert [c.implicit for c in declared_own] == [False] * len(declared_own)
+
+
+def test_classify_by_longest_pattern_case_sensitive():
+    policy = Policy.from_dict(DECLARED)
+    assert policy.classify("_pk_id.2.ab") == "statistics"
+    assert policy.classify("_pk_id.1.ab") == "youtube"  # the longer prefix wins
+    assert policy.classify("_pk_id.") == "statistics"
+    assert policy.classify("_pk_id") is None and policy.classify("_PK_ID.2") is None
+    assert policy.classify("sessionid") == "necessary" and policy.classify("sessionid ") is None
+    assert policy.classify("cookies_preferences") == "necessary"
+    assert policy.classify("") is None
+    assert policy.declaration("_pk_id.1.ab").name == "_pk_id.1*"
+    assert policy.declaration("_pk_id.2.ab", "en").purpose == "Tell visitors apart"
+    assert policy.declaration("tracker") is None
+    with pytest.raises(TypeError):
+        policy.classify(None)  # type: ignore[arg-type]
+
+
+def test_names_as_bytes_and_non_utf8():
+    policy = Policy.from_dict(DECLARED)
+    assert policy.classify(b"_pk_id.2.ab") == "statistics"
+    assert policy.classify(b"\xff_pk_id.2") is None and policy.classify(b"\xff") is None
+    assert policy.classify(b"_pk_id.2.\xff") == "statistics"  # byte for byte, like the core
+    assert policy.classify("_pk_id.2.\udcff") == "statistics"  # a surrogate-escaped str reads as its bytes
+    ev = policy.evaluate_header(b"tracker=\xff; _pk_id.2.\xff=1; \xff=2; _pk_id.2.ab=3", today=DAY)
+    assert not ev.cookie_allowed(b"_pk_id.2.\xff") and not ev.cookie_allowed(b"\xff")
+    assert ev.cookie_allowed(b"sessionid")
+    # Only names that are RFC 6265 tokens can be deleted; the others are skipped.
+    assert ev.cookies_to_clear(b"tracker=\xff; _pk_id.2.\xff=1; \xff=2; _pk_id.2.ab=3") == [
+        "tracker=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/",
+        "_pk_id.2.ab=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/",
+    ]
+    assert ev.cookies_to_clear("tracker=\udcff; \udcff=1") == [
+        "tracker=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/"
+    ]
+    assert not ev.set_cookie_allowed(b"_pk_id.2.\xff=1; Max-Age=60")
+    assert ev.set_cookie_allowed(b"_pk_id.2.\xff=; Max-Age=0")
+    with pytest.raises(TypeError):
+        ev.cookie_allowed(1)  # type: ignore[arg-type]
+
+
+def test_enforcement_follows_the_choice_and_undeclared_block():
+    policy = Policy.from_dict(DECLARED)
+    nothing = policy.evaluate(None, today=DAY)
+    assert nothing.cookie_allowed("sessionid") and nothing.cookie_allowed("cookies_preferences")
+    assert not nothing.cookie_allowed("_pk_id.2.ab") and not nothing.cookie_allowed("tracker")  # undeclared: block
+    assert not nothing.set_cookie_allowed("tracker=1; Path=/")
+    assert not nothing.set_cookie_allowed("Set-Cookie: _pk_id.2.ab=1; Max-Age=34214400")
+    assert nothing.set_cookie_allowed("_pk_id.2.ab=; Max-Age=0")  # a deletion is always kept
+    assert nothing.set_cookie_allowed("_pk_id.2.ab=1; Expires=Thu, 01 Jan 1970 00:00:00 GMT")
+    assert nothing.set_cookie_allowed("sessionid=abc; HttpOnly")
+    granted = policy.evaluate(nothing.accept_all().encode(), today=DAY)
+    assert granted.cookie_allowed("_pk_id.2.ab") and granted.cookie_allowed("__Host-sid")
+    assert not granted.cookie_allowed("tracker")  # still undeclared
+    assert granted.set_cookie_allowed("_pk_id.2.ab=1; Max-Age=34214400")
+    only_stats = policy.evaluate(nothing.choose(["statistics"]).encode(), today=DAY)
+    assert only_stats.cookie_allowed("_pk_id.2.ab") and not only_stats.cookie_allowed("_pk_id.1.ab")
+    allow = Policy(revision=1).evaluate(None, today=DAY)
+    assert allow.cookie_allowed("tracker") and allow.cookies_to_clear("tracker=1") == []
+
+
+def test_deletions_carry_the_declared_domain_and_path():
+    policy = Policy.from_dict(DECLARED)
+    ev = policy.evaluate(None, today=DAY)
+    header = "sessionid=s; _pk_id.1.ab=1; __Host-sid=2; tracker=3; _pk_id.1.ab=again; cookies_preferences=x"
+    gone = "=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT"
+    assert ev.cookies_to_clear(header) == [
+        f"_pk_id.1.ab{gone}; Path=/app; Domain=.example.org",  # once, though sent twice
+        f"__Host-sid{gone}; Path=/; Secure",  # __Host-: Path=/, no Domain, Secure
+        f"tracker{gone}; Path=/",  # undeclared and blocked
+    ]
+    assert ev.cookies_to_clear(header.encode()) == ev.cookies_to_clear(header)
+    assert ev.cookies_to_clear("") == []
+    everything = policy.evaluate(ev.accept_all().encode(), today=DAY)
+    assert everything.cookies_to_clear(header) == [f"tracker{gone}; Path=/"]
+
+
+def test_cookie_policy_page():
+    policy = Policy.from_json(PORTAL)
+    assert policy.page_title() == "Charte cookies" == policy.page_title("fr_CA")
+    assert policy.page_title("en") == "Cookie policy"
+    md = policy.page(format="markdown")
+    assert md.startswith("# Charte cookies\n")
+    assert (
+        "| Opendatasoft | Authentification (front et back office) | `sessionid` "
+        "| Se souvenir de l'utilisateur d'une page à une autre. | 14 jours |"
+    ) in md
+    assert policy.page("en", "markdown").startswith("# Cookie policy\n")
+    fragment = policy.page()
+    assert fragment == policy.page("fr", "html") == policy.page(None, "HTML") and "<h1>" not in fragment
+    assert "<code>_pk_id.*</code>" in fragment
+    doc = policy.page("en-GB", format="html_document")
+    assert doc.startswith('<!doctype html>\n<html lang="en">') and "<h1>Cookie policy</h1>" in doc
+    with pytest.raises(cookieprefs.UnknownNameError, match='page format "pdf"') as info:
+        policy.page(format="pdf")
+    assert isinstance(info.value, ValueError)
+    with pytest.raises(cookieprefs.UnknownNameError):
+        policy.page(format="html\udcff")
+    with pytest.raises(TypeError):
+        policy.page(format=None)  # type: ignore[arg-type]
+
+
+def test_the_declaration_round_trips_through_json():
+    for policy in (Policy.from_json(PORTAL), Policy.from_dict(DECLARED), Policy()):
+        again = Policy.from_json(policy.to_json())
+        assert again.to_json() == policy.to_json()
+        assert Policy.from_dict(json.loads(policy.to_json())).to_json() == policy.to_json()
+        assert again.cookies("en") == policy.cookies("en") and again.languages == policy.languages
+    normalized = json.loads(Policy.from_dict(DECLARED).to_json())
+    assert normalized["languages"] == ["fr", "en"] and normalized["undeclared"] == "block"
+    assert [c["name"] for c in normalized["cookies"]] == ["_pk_id.*", "_pk_id.1*", "sessionid", "__Host-sid"]
+
+
+def test_declaration_errors_are_the_core_typed_errors():
+    with pytest.raises(cookieprefs.InvalidPolicyError, match="language"):
+        Policy(languages=["fr"], categories=[{"id": 1, "name": "statistics", "label": {"de": "Statistik"}}])
+    with pytest.raises(cookieprefs.CategoryNotOfferedError):
+        Policy(categories=[{"id": 1, "name": "statistics"}], cookies=[{"name": "ads", "category": "third_party"}])
+    with pytest.raises(cookieprefs.InvalidPolicyError):
+        Policy(cookies=[{"name": "cookies_preferences", "category": "statistics"}])
+    with pytest.raises(cookieprefs.UnknownNameError):
+        Policy(undeclared="deny")
+
+
+@given(headers)
+def test_any_header_gives_deletions_of_cookies_not_allowed(header):
+    policy = Policy.from_dict(DECLARED)
+    ev = policy.evaluate_header(header, today=DAY)
+    raw = header.encode("utf-8", "surrogatepass")
+    cleared = ev.cookies_to_clear(header)
+    assert cleared == ev.cookies_to_clear(raw)
+    for deletion in cleared:
+        name = deletion.split("=", 1)[0]
+        assert not ev.cookie_allowed(name) and not ev.set_cookie_allowed(name + "=1")
+        assert ev.set_cookie_allowed(deletion)  # a deletion header is never dropped
+    for pair in header.split(";"):
+        name = pair.split("=", 1)[0].strip(" \t")
+        assert policy.classify(name) == policy.classify(name.encode("utf-8", "surrogatepass"))

@@ -17,6 +17,7 @@ EVALUATE = json.loads((VECTORS / "evaluate.json").read_text())
 HEADERS = json.loads((VECTORS / "cookie_header.json").read_text())
 POLICIES = json.loads((VECTORS / "policy.json").read_text())
 DUPLICATES = json.loads((VECTORS / "duplicates.json").read_text())
+DECLARATION = json.loads((VECTORS / "declaration.json").read_text())
 
 
 def ids(cases):
@@ -96,3 +97,49 @@ def test_duplicate_copies(case):
         assert (ev.error.kind if ev.error else None) == exp["error"]
         assert (ev.ignored_error.kind if ev.ignored_error else None) == exp["ignored_error"]
         assert {name: str(state) for name, state in ev.categories.items()} == exp["categories"]
+
+
+def declaration_policy(name):
+    return cookieprefs.Policy.from_dict(DECLARATION["policies"][name])
+
+
+@pytest.mark.parametrize(
+    "case", DECLARATION["classify"], ids=[f"{c['policy']}: {c['name']!r}" for c in DECLARATION["classify"]]
+)
+def test_declaration_classify(case):
+    policy = declaration_policy(case["policy"])
+    for name in (case["name"], case["name"].encode()):
+        assert policy.classify(name) == case["category"]
+        declared = policy.declaration(name)
+        assert (declared.name if declared else None) == case["declared_as"]
+        assert (declared.category if declared else None) == case["category"]
+
+
+@pytest.mark.parametrize(
+    "case", DECLARATION["texts"], ids=[f"{c['policy']}: {c['language']!r}" for c in DECLARATION["texts"]]
+)
+def test_declaration_texts(case):
+    policy = declaration_policy(case["policy"])
+    lang = case["language"]
+    assert policy.language_for(lang) == case["resolved"]
+    for category, label in case["labels"].items():
+        assert policy.label(category, lang) == label
+        assert policy.description(category, lang) == case["descriptions"][category]
+    got = [{"name": c.name, "provider": c.provider, "service": c.service, "purpose": c.purpose}
+           for c in policy.cookies(lang)]
+    assert got == case["cookies"]
+
+
+@pytest.mark.parametrize("case", DECLARATION["enforce"], ids=ids(DECLARATION["enforce"]))
+def test_declaration_enforce(case):
+    policy = declaration_policy(case["policy"])
+    today = datetime.date.fromisoformat(case["today"])
+    header = case["header"]
+    for as_bytes in (False, True):
+        enc = (lambda s: s.encode()) if as_bytes else (lambda s: s)
+        ev = policy.evaluate_header(None if header is None else enc(header), today=today, gpc=case["gpc"])
+        assert {name: ev.cookie_allowed(enc(name)) for name in case["allowed"]} == case["allowed"]
+        assert [{"line": sc["line"], "keep": ev.set_cookie_allowed(enc(sc["line"]))} for sc in case["set_cookie"]] == [
+            {"line": sc["line"], "keep": sc["keep"]} for sc in case["set_cookie"]
+        ]
+        assert ev.cookies_to_clear(enc(header or "")) == case["clear"]

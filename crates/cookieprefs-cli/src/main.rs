@@ -1,13 +1,18 @@
-//! `cookieprefs`: decode, encode and inspect `cookies_preferences` values.
+//! `cookieprefs`: decode, encode and inspect `cookies_preferences` values;
+//! check a policy, render its cookie policy page, audit a site's cookies.
 //!
-//! Exit status: 0 success, 1 an invalid cookie value (the message on stderr
-//! says what is wrong and where), 2 a usage error (bad flags, unreadable or
-//! invalid policy file).
+//! Exit status: 0 success, 1 an invalid cookie value or policy, or an audit
+//! that found a problem (the message on stderr says what is wrong and
+//! where), 2 a usage error (bad flags, unreadable file, a policy file
+//! `inspect` or `audit` cannot load).
 
 use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+mod audit;
+mod policy_cmd;
 use cookieprefs::{Category, ConsentId, Date, Evaluation, Method, Policy, Preferences, State};
 
 #[derive(Parser)]
@@ -72,16 +77,79 @@ enum Command {
         /// Policy JSON file (docs/FORMAT.md §7); default policy when absent.
         #[arg(long, value_name = "FILE")]
         policy: Option<std::path::PathBuf>,
-        /// Evaluate as of this day (YYYY-MM-DD, UTC); default today.
-        #[arg(long, value_name = "DATE")]
-        today: Option<Date>,
-        /// The request carried Sec-GPC: 1.
-        #[arg(long)]
-        gpc: bool,
+        #[command(flatten)]
+        request: Request,
         /// Print the JSON form instead of a table.
         #[arg(long)]
         json: bool,
     },
+    /// Check a policy file, or render its cookie policy page.
+    Policy {
+        #[command(subcommand)]
+        action: PolicyAction,
+    },
+    /// Check the Set-Cookie headers of a site's responses against its policy.
+    ///
+    /// Reads Set-Cookie header values on stdin, one per line ("Set-Cookie:"
+    /// optional), or a HAR file (detected by its leading "{"). Reports each
+    /// cookie the policy does not declare and each cookie set without the
+    /// consent the --cookie header carries (none: a first visit). Exit
+    /// status: 0 nothing found, 1 at least one finding, 2 usage error.
+    Audit {
+        /// Policy JSON file (docs/FORMAT.md §7 and §12).
+        #[arg(long, value_name = "FILE")]
+        policy: std::path::PathBuf,
+        /// The request's Cookie header, holding the visitor's consent cookie.
+        #[arg(long, value_name = "HEADER")]
+        cookie: Option<std::ffi::OsString>,
+        #[command(flatten)]
+        request: Request,
+        /// Print one JSON object per Set-Cookie header instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// The day and the GPC signal of the request being judged.
+#[derive(clap::Args)]
+struct Request {
+    /// Evaluate as of this day (YYYY-MM-DD, UTC); default today.
+    #[arg(long, value_name = "DATE")]
+    today: Option<Date>,
+    /// The request carried Sec-GPC: 1.
+    #[arg(long)]
+    gpc: bool,
+}
+
+#[derive(Subcommand)]
+enum PolicyAction {
+    /// Validate a policy file: exit 0 when valid (warnings printed), 1 when
+    /// a rule is broken (the first, as docs/FORMAT.md §6 orders them).
+    Check {
+        /// Policy JSON file.
+        file: std::path::PathBuf,
+        /// Exit 1 on any warning too (texts missing in a language, a
+        /// declared cookie without provider, service, purpose or retention).
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Print the cookie policy page ("Charte cookies") of a policy file.
+    Page {
+        /// Policy JSON file.
+        file: std::path::PathBuf,
+        /// Language (e.g. fr, en, fr-CA); default: the policy's first.
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
+        /// Output format: markdown, html (a fragment to embed under a
+        /// page's own <h1>) or html-document (a whole page).
+        #[arg(long, default_value = "markdown", value_parser = parse_page_format)]
+        format: cookieprefs::PageFormat,
+    },
+}
+
+/// A page format by the core's names (`html-document` or `html_document`).
+fn parse_page_format(s: &str) -> Result<cookieprefs::PageFormat, String> {
+    s.parse().map_err(|e: cookieprefs::Error| e.to_string())
 }
 
 fn parse_category_state(s: &str) -> Result<(Category, State), String> {
@@ -110,19 +178,19 @@ fn parse_revision(s: &str) -> Result<u32, String> {
 }
 
 /// A failure and the exit status it gives.
-struct Failure {
+pub(crate) struct Failure {
     code: u8,
     message: String,
 }
 
-fn usage(message: impl Into<String>) -> Failure {
+pub(crate) fn usage(message: impl Into<String>) -> Failure {
     Failure {
         code: 2,
         message: message.into(),
     }
 }
 
-fn invalid(message: impl Into<String>) -> Failure {
+pub(crate) fn invalid(message: impl Into<String>) -> Failure {
     Failure {
         code: 1,
         message: message.into(),
@@ -227,8 +295,7 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Inspect {
             header,
             policy,
-            today,
-            gpc,
+            request: Request { today, gpc },
             json,
         } => {
             let header = match header {
@@ -257,6 +324,60 @@ fn run(command: Command) -> Result<(), Failure> {
                 ))),
                 None => Ok(()),
             }
+        }
+        Command::Policy {
+            action: PolicyAction::Check { file, strict },
+        } => policy_cmd::check(&file, strict),
+        Command::Policy {
+            action: PolicyAction::Page { file, lang, format },
+        } => policy_cmd::page(&file, lang.as_deref(), format),
+        Command::Audit {
+            policy,
+            cookie,
+            request: Request { today, gpc },
+            json,
+        } => {
+            let policy = policy_cmd::load(&policy).map_err(|f| usage(f.message))?;
+            let input = read_stdin("Set-Cookie headers or a HAR file")?;
+            let lines = audit::set_cookie_lines(&input)?;
+            let cookie = cookie.map(std::ffi::OsString::into_encoded_bytes);
+            let header = cookie.as_deref().map(strip_header_name);
+            let report = audit::audit(&policy, header, today.unwrap_or_else(Date::today), gpc, &lines);
+            let mut found = 0;
+            let mut rows = Vec::new();
+            for (name, category, findings) in &report {
+                found += findings.len();
+                let verdict: Vec<&str> = findings
+                    .iter()
+                    .map(|f| match f {
+                        audit::Finding::Undeclared => "undeclared",
+                        audit::Finding::WithoutConsent => "set without consent",
+                    })
+                    .collect();
+                if json {
+                    println!(
+                        "{}",
+                        serde_json::json!({"cookie": name, "category": category, "findings": verdict})
+                    );
+                } else {
+                    let verdict = if verdict.is_empty() {
+                        "ok".to_owned()
+                    } else {
+                        verdict.join(", ")
+                    };
+                    rows.push((name.clone(), format!("{category:<12}  {verdict}")));
+                }
+            }
+            if !json {
+                print!("{}", table(&rows));
+            }
+            if found > 0 {
+                return Err(invalid(format!(
+                    "{found} problems in {} Set-Cookie headers",
+                    report.len()
+                )));
+            }
+            Ok(())
         }
     }
 }

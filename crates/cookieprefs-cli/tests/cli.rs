@@ -394,3 +394,205 @@ fn inspect_reads_every_copy() {
         stdout(&out)
     );
 }
+
+fn repo(path: &str) -> String {
+    format!("{}/../../{path}", env!("CARGO_MANIFEST_DIR"))
+}
+
+const PORTAL: &str = "examples/policies/opendatasoft-portal.json";
+
+/// The seed portal's table of necessary cookies (provider, service, cookie,
+/// purpose; `tests/fixtures/seed-necessary-cookies.tsv`, copied from the
+/// portal's own page) is what `policy page --lang fr` writes from the
+/// example policy.
+#[test]
+fn policy_page_reproduces_the_seed_table() {
+    let o = run(
+        &[
+            "policy",
+            "page",
+            &repo(PORTAL),
+            "--lang",
+            "fr",
+            "--format",
+            "markdown",
+        ],
+        None,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = stdout(&o);
+    let section = page
+        .split("### Cookies nécessaires")
+        .nth(1)
+        .and_then(|s| s.split("\n### ").next())
+        .expect("a table of necessary cookies");
+    let rows: Vec<Vec<String>> = section
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| Nom du prestataire"))
+        .map(|l| {
+            l.trim_matches('|')
+                .split(" | ")
+                .map(|c| c.trim().trim_matches('`').to_owned())
+                .collect()
+        })
+        .collect();
+    let seed = std::fs::read_to_string(repo("tests/fixtures/seed-necessary-cookies.tsv")).unwrap();
+    let want: Vec<Vec<String>> = seed
+        .lines()
+        .map(|l| l.split('\t').map(str::to_owned).collect())
+        .collect();
+    assert_eq!(want.len(), 4);
+    assert_eq!(rows.len(), want.len(), "{section}");
+    for (got, want) in rows.iter().zip(&want) {
+        assert_eq!(&got[..4], &want[..], "provider, service, cookie name, purpose");
+        assert!(!got[4].is_empty(), "a retention");
+    }
+    assert!(page.starts_with("# Charte cookies\n"));
+    let en = stdout(&run(&["policy", "page", &repo(PORTAL), "--lang", "en"], None));
+    assert!(en.contains("| Opendatasoft | Authentication (front and back office) | `sessionid` |"));
+    let html = stdout(&run(
+        &["policy", "page", &repo(PORTAL), "--format", "html-document"],
+        None,
+    ));
+    assert!(html.starts_with("<!doctype html>\n<html lang=\"fr\">"));
+    assert!(html.contains("<td><code>csrftoken</code></td>"));
+}
+
+#[test]
+fn policy_check_exit_statuses() {
+    let o = run(&["policy", "check", &repo(PORTAL)], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o)
+        .contains("valid — revision 1, 3 optional categories, languages fr, en, 7 cookies declared"));
+    assert!(!stdout(&o).contains("warning"), "{}", stdout(&o));
+
+    let dir = std::env::temp_dir().join(format!("cookieprefs-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, text: &str| {
+        let p = dir.join(name);
+        std::fs::write(&p, text).unwrap();
+        p.to_string_lossy().into_owned()
+    };
+    let bad = write(
+        "bad.json",
+        r#"{"categories": [{"id": 1, "name": "statistics"}], "cookies": [{"name": "_ga*", "category": "third_party"}]}"#,
+    );
+    let o = run(&["policy", "check", &bad], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("category \"third_party\" is not offered by the policy (category_not_offered)"),
+        "{}",
+        stderr(&o)
+    );
+
+    let sparse = write(
+        "sparse.json",
+        r#"{"languages": ["fr", "en"], "categories": [{"id": 16, "name": "videos", "label": {"fr": "Vidéos"}}], "cookies": [{"name": "yt", "category": "videos"}]}"#,
+    );
+    let o = run(&["policy", "check", &sparse], None);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    for w in [
+        "warning: category \"videos\" has no label in \"en\"",
+        "warning: category \"videos\" has no description",
+        "warning: cookie \"yt\" has no purpose",
+        "warning: cookie \"yt\" has no retention",
+    ] {
+        assert!(out.contains(w), "{w}: {out}");
+    }
+    let o = run(&["policy", "check", "--strict", &sparse], None);
+    assert_eq!(o.status.code(), Some(1));
+
+    let o = run(
+        &["policy", "check", &dir.join("missing.json").to_string_lossy()],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn audit_finds_undeclared_cookies_and_cookies_set_without_consent() {
+    let lines = "Set-Cookie: sessionid=abc; HttpOnly; Path=/\n\
+                 _pk_id.1.ab12=GA1; Max-Age=34214400; Path=/\n\
+                 _pk_ses.1.ab12=; Max-Age=0; Path=/\n\
+                 tracker=1; Path=/\n";
+    // First visit: no consent at all.
+    let o = run(
+        &["audit", "--policy", &repo(PORTAL), "--today", "2026-11-24"],
+        Some(lines),
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("sessionid       necessary     ok"), "{out}");
+    assert!(
+        out.contains("_pk_id.1.ab12   statistics    set without consent"),
+        "{out}"
+    );
+    assert!(
+        out.contains("_pk_ses.1.ab12  statistics    ok"),
+        "a deletion is fine: {out}"
+    );
+    assert!(out.contains("tracker         undeclared    undeclared"), "{out}");
+    assert!(stderr(&o).contains("2 problems in 4 Set-Cookie headers"));
+
+    // Statistics granted (revision 1, 2026-11-24), only declared cookies: clean.
+    let value = stdout(&run(
+        &[
+            "encode",
+            "--statistics",
+            "granted",
+            "--revision",
+            "1",
+            "--today",
+            "2026-11-24",
+        ],
+        None,
+    ));
+    let cookie = format!("Cookie: cookies_preferences={}", value.trim());
+    let clean = "sessionid=abc; Path=/\n_pk_id.1.ab12=GA1; Max-Age=34214400; Path=/\n";
+    let o = run(
+        &[
+            "audit",
+            "--policy",
+            &repo(PORTAL),
+            "--cookie",
+            &cookie,
+            "--today",
+            "2026-11-24",
+            "--json",
+        ],
+        Some(clean),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    let first: serde_json::Value = serde_json::from_str(stdout(&o).lines().nth(1).unwrap()).unwrap();
+    assert_eq!(
+        first,
+        serde_json::json!({"cookie": "_pk_id.1.ab12", "category": "statistics", "findings": []})
+    );
+
+    // A HAR file: the Set-Cookie headers of its responses.
+    let har = serde_json::json!({"log": {"entries": [
+        {"request": {}, "response": {"headers": [
+            {"name": "content-type", "value": "text/html"},
+            {"name": "set-cookie", "value": "_pk_id.1.ff=1; Max-Age=100\nsessionid=x"}]}},
+        {"request": {}, "response": {"headers": [{"name": "Set-Cookie", "value": "other=1"}]}}
+    ]}});
+    let o = run(
+        &["audit", "--policy", &repo(PORTAL), "--json"],
+        Some(&har.to_string()),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let names: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["cookie"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(names, ["_pk_id.1.ff", "sessionid", "other"]);
+    let o = run(&["audit", "--policy", &repo(PORTAL)], Some("{\"log\": 3}"));
+    assert_eq!(o.status.code(), Some(2));
+}

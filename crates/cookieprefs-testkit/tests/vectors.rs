@@ -231,3 +231,59 @@ fn run_duplicates_vectors() {
         }
     }
 }
+
+/// `declaration.json`, read from the file: classification, texts and
+/// enforcement, as every other language runs them.
+#[test]
+fn run_declaration_vectors() {
+    let doc = load("declaration.json");
+    let policy =
+        |name: &Value| Policy::from_json(&doc["policies"][name.as_str().unwrap()].to_string()).unwrap();
+    let classify = doc["classify"].as_array().unwrap();
+    assert!(classify.len() >= 20);
+    for case in classify {
+        let p = policy(&case["policy"]);
+        let got = p.classify(case["name"].as_str().unwrap());
+        let category = got.map(|d| p.name_of(d.category()).unwrap());
+        assert_eq!(json!(category), case["category"], "{case}");
+        assert_eq!(json!(got.map(|d| d.name())), case["declared_as"], "{case}");
+    }
+    for case in doc["texts"].as_array().unwrap() {
+        let p = policy(&case["policy"]);
+        let t = p.texts(case["language"].as_str().unwrap());
+        assert_eq!(t.language(), case["resolved"], "{case}");
+        for (name, label) in case["labels"].as_object().unwrap() {
+            let c = p.resolve(name).unwrap();
+            assert_eq!(t.label(c), label, "{name}");
+            assert_eq!(t.description(c), case["descriptions"][name], "{name}");
+        }
+        let cookies = case["cookies"].as_array().unwrap();
+        assert_eq!(cookies.len(), p.cookies().len());
+        for (d, want) in p.cookies().iter().zip(cookies) {
+            assert_eq!(d.name(), want["name"]);
+            assert_eq!(t.provider(d), want["provider"]);
+            assert_eq!(t.service(d), want["service"]);
+            assert_eq!(t.purpose(d), want["purpose"]);
+        }
+    }
+    for case in doc["enforce"].as_array().unwrap() {
+        let p = policy(&case["policy"]);
+        let header = case["header"].as_str();
+        let today = date(case["today"].as_str().unwrap());
+        let ev = p.evaluate_header(header.map(str::as_bytes), today, case["gpc"].as_bool().unwrap());
+        for (name, allowed) in case["allowed"].as_object().unwrap() {
+            assert_eq!(
+                json!(ev.cookie_allowed(name)),
+                *allowed,
+                "{}: {name}",
+                case["name"]
+            );
+        }
+        for sc in case["set_cookie"].as_array().unwrap() {
+            let keep = ev.set_cookie_allowed(sc["line"].as_str().unwrap());
+            assert_eq!(json!(keep), sc["keep"], "{}: {sc}", case["name"]);
+        }
+        let clear = ev.deletion_headers(header.unwrap_or("").as_bytes());
+        assert_eq!(json!(clear), case["clear"], "{}", case["name"]);
+    }
+}

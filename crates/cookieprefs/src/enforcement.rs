@@ -83,6 +83,20 @@ impl Evaluation {
     }
 }
 
+/// The name of the cookie a `Set-Cookie` header value sets, as the
+/// response filter reads it (`docs/FORMAT.md` §12): a leading `Set-Cookie:`
+/// is ignored, the name is what precedes the first `=` of the first
+/// `;`-separated part, trimmed of spaces and tabs; empty for a nameless
+/// cookie.
+///
+/// ```
+/// assert_eq!(cookieprefs::set_cookie_name(b"Set-Cookie: _ga = GA1; Path=/"), b"_ga");
+/// assert_eq!(cookieprefs::set_cookie_name(b"nameless; Path=/"), b"");
+/// ```
+pub fn set_cookie_name(set_cookie: &[u8]) -> &[u8] {
+    SetCookie::parse(set_cookie).name
+}
+
 /// The cookies of a request that an evaluation does not allow; from
 /// [`Evaluation::cookies_to_clear`].
 #[derive(Debug, Clone)]
@@ -125,8 +139,12 @@ fn pair_name(header: &[u8], start: usize) -> (Option<&[u8]>, usize) {
     (memchr::memchr(b'=', pair).map(|eq| trim(&pair[..eq])), end)
 }
 
-/// Whether a pair before `until` has this name.
+/// Whether a pair before `until` has this name. A vectorised search for the
+/// name's bytes rules out most names before any pair is looked at.
 fn seen_before(header: &[u8], until: usize, name: &[u8]) -> bool {
+    if memchr::memmem::find(&header[..until], name).is_none() {
+        return false;
+    }
     let mut start = 0;
     while start < until {
         let (n, end) = pair_name(header, start);

@@ -230,6 +230,7 @@ fn expected_names(what: &str) -> String {
         "consent type" => crate::ConsentType::ALL.map(crate::ConsentType::as_str).to_vec(),
         "same_site value" => vec!["lax", "strict", "none"],
         "undeclared setting" => vec!["allow", "block"],
+        "page format" => crate::PageFormat::ALL.map(crate::PageFormat::as_str).to_vec(),
         _ => return String::new(),
     };
     match names.split_last() {

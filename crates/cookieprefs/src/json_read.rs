@@ -202,16 +202,7 @@ fn declared_cookie(node: &Node, path: &Path<'_>) -> Result<RawCookie, Error> {
                     other => return Err(at.expected("a number of days or \"session\"", other)),
                 }
             }
-            "domain" => {
-                c.domain = match v {
-                    Node::Null => None,
-                    v => Some(
-                        tree::string(v, &at)
-                            .map_err(|_| at.expected("a string or null", v))?
-                            .to_owned(),
-                    ),
-                }
-            }
+            "domain" => c.domain = optional_string(v, &at)?,
             _ => c.path = tree::string(v, &at)?.to_owned(),
         }
     }
@@ -224,6 +215,15 @@ fn declared_cookie(node: &Node, path: &Path<'_>) -> Result<RawCookie, Error> {
     })
 }
 
+/// A string or null.
+fn optional_string(node: &Node, path: &Path<'_>) -> Result<Option<String>, Error> {
+    match node {
+        Node::Null => Ok(None),
+        Node::Str(s) => Ok(Some(s.clone())),
+        other => Err(path.expected("a string or null", other)),
+    }
+}
+
 /// The `cookie` object: every field optional, defaults from
 /// [`CookieAttributes::default`].
 fn cookie(node: &Node, path: &Path<'_>) -> Result<CookieAttributes, Error> {
@@ -232,16 +232,7 @@ fn cookie(node: &Node, path: &Path<'_>) -> Result<CookieAttributes, Error> {
         let at = path.key(k);
         match k.as_str() {
             "name" => c.name = tree::string(v, &at)?.to_owned(),
-            "domain" => {
-                c.domain = match v {
-                    Node::Null => None,
-                    v => Some(
-                        tree::string(v, &at)
-                            .map_err(|_| at.expected("a string or null", v))?
-                            .to_owned(),
-                    ),
-                }
-            }
+            "domain" => c.domain = optional_string(v, &at)?,
             "path" => c.path = tree::string(v, &at)?.to_owned(),
             "secure" => c.secure = tree::boolean(v, &at)?,
             "http_only" => c.http_only = tree::boolean(v, &at)?,

@@ -82,7 +82,7 @@ pub use cookie_inventory::{
 };
 pub use date::Date;
 pub use decode::decode;
-pub use enforcement::{CookieToClear, CookiesToClear};
+pub use enforcement::{set_cookie_name, CookieToClear, CookiesToClear};
 pub use error::Error;
 pub use evaluation::{BannerReason, Evaluation, CLOCK_SKEW_DAYS};
 pub use hint::InputHint;

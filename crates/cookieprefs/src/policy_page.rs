@@ -20,6 +20,51 @@ pub enum PageFormat {
     HtmlDocument,
 }
 
+impl PageFormat {
+    /// Every format, in declaration order.
+    pub const ALL: [PageFormat; 3] = [PageFormat::Markdown, PageFormat::Html, PageFormat::HtmlDocument];
+
+    /// `"markdown"`, `"html"` or `"html_document"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            PageFormat::Markdown => "markdown",
+            PageFormat::Html => "html",
+            PageFormat::HtmlDocument => "html_document",
+        }
+    }
+}
+
+impl core::str::FromStr for PageFormat {
+    type Err = crate::Error;
+
+    /// A format by name, ASCII case-insensitive, `-` read as `_`
+    /// (`html-document` is `html_document`).
+    ///
+    /// ```
+    /// use cookieprefs::PageFormat;
+    /// assert_eq!("HTML-document".parse::<PageFormat>()?, PageFormat::HtmlDocument);
+    /// assert_eq!("pdf".parse::<PageFormat>().unwrap_err().to_string(),
+    ///            "unknown page format \"pdf\"; expected markdown, html or html_document");
+    /// # Ok::<(), cookieprefs::Error>(())
+    /// ```
+    fn from_str(s: &str) -> Result<PageFormat, crate::Error> {
+        let same = |name: &str| {
+            name.len() == s.len()
+                && name
+                    .bytes()
+                    .zip(s.bytes())
+                    .all(|(n, c)| n == if c == b'-' { b'_' } else { c.to_ascii_lowercase() })
+        };
+        PageFormat::ALL
+            .into_iter()
+            .find(|f| same(f.as_str()))
+            .ok_or_else(|| crate::Error::UnknownName {
+                what: "page format",
+                name: crate::language::shorten(s),
+            })
+    }
+}
+
 /// The page's own sentences, in French and English (English for any other
 /// language).
 struct Words {

@@ -119,3 +119,60 @@ fn evaluation_cost_does_not_grow_with_the_input() {
     assert!(bytes <= small_bytes + 256, "{bytes} bytes for a 1 MiB value");
     assert!(!ev.allowed(Category::STATISTICS));
 }
+
+/// Enforcement at the edge allocates nothing: classification, the
+/// response filter, and the cookies to clear with their deletion headers
+/// written into a fixed buffer.
+#[test]
+fn enforcement_never_allocates() {
+    use core::fmt::Write;
+    struct Fixed {
+        buf: [u8; 256],
+        len: usize,
+    }
+    impl Write for Fixed {
+        fn write_str(&mut self, s: &str) -> core::fmt::Result {
+            let end = self.len + s.len();
+            self.buf
+                .get_mut(self.len..end)
+                .ok_or(core::fmt::Error)?
+                .copy_from_slice(s.as_bytes());
+            self.len = end;
+            Ok(())
+        }
+    }
+    let policy = Policy::from_json(
+        r#"{"cookies": [{"name": "_pk_id.*", "category": "statistics", "domain": ".example.org"},
+                        {"name": "sessionid", "category": "necessary"}], "undeclared": "block"}"#,
+    )
+    .unwrap();
+    let today = Date::from_days_since_epoch(2519);
+    let mut header = b"cookies_preferences=BAAACdcJ1wI; sessionid=x".to_vec();
+    for i in 0..2_000 {
+        header.extend_from_slice(format!("; _pk_id.{}=v; other{i}=1", i % 7).as_bytes());
+    }
+    let ev = policy.evaluate_header(Some(&header), today, false);
+    let mut out = Fixed {
+        buf: [0; 256],
+        len: 0,
+    };
+    let (n, _, cleared) = counted(|| {
+        let mut cleared = 0;
+        assert!(!ev.cookie_allowed(b"_pk_id.1.abc"));
+        assert!(ev.cookie_allowed("sessionid"));
+        assert!(!ev.set_cookie_allowed(b"_pk_id.1=1; Max-Age=100; Expires=Wed, 24 Nov 2027 00:00:00 GMT"));
+        assert!(ev.set_cookie_allowed(b"_pk_id.1=; Max-Age=0"));
+        for c in ev.cookies_to_clear(&header) {
+            out.len = 0;
+            c.write_deletion_header(&mut out).unwrap();
+            cleared += 1;
+        }
+        cleared
+    });
+    assert_eq!(n, 0, "enforcement allocated");
+    assert_eq!(
+        cleared,
+        7 + 2_000,
+        "7 distinct _pk_id names and 2000 undeclared ones"
+    );
+}

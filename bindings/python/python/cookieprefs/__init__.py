@@ -13,6 +13,9 @@ rules a server applies to it, implemented once in Rust. Quick start::
         ...                                   # load the analytics script
     prefs = ev.choose(["statistics"])         # the visitor accepted statistics only
     header = ev.set_cookie_header_for(prefs)  # "cookies_preferences=…; Max-Age=…; Path=/; …"
+    ev.cookie_allowed("_pk_id.1.ab12")         # a declared cookie: allowed when its category is granted
+    deletions = ev.cookies_to_clear(request_cookie_header)  # Set-Cookie values clearing refused cookies
+    policy.label("statistics", "fr_CA")       # texts of the declaration, in the policy's languages
 
 Every class, exception, constant and name comes from the native module (the
 Rust core); this package adds only :func:`cookie_value`. Django integration:

@@ -79,6 +79,7 @@ pub fn check(data: &[u8]) {
             c.id()
         );
     }
+    enforcement(header);
     if name == cookieprefs::DEFAULT_COOKIE_NAME {
         let policy = Policy::builder()
             .revision(1)
@@ -117,5 +118,79 @@ pub fn check(data: &[u8]) {
             };
             assert_eq!(ev.state(c), want, "category {}", c.id());
         }
+    }
+}
+
+/// The policy of the enforcement check: patterns, an exact name under a
+/// pattern, a `__Host-` name, undeclared cookies blocked.
+const DECLARATION: &str = r#"{"revision": 1, "cookies": [
+    {"name": "a*", "category": "statistics", "domain": "example.org"},
+    {"name": "ab*", "category": "third_party", "path": "/p"},
+    {"name": "a", "category": "first_party"},
+    {"name": "__Host-s", "category": "necessary"}], "undeclared": "block"}"#;
+
+/// Enforcement on any header (FORMAT.md §12): the cookies to clear are
+/// exactly the distinct token names of the header's pairs that may not be
+/// set, in header order, each with a deletion header of its own name; the
+/// response filter keeps a header exactly when it deletes or its name may
+/// be set.
+fn enforcement(header: &[u8]) {
+    let policy = Policy::from_json(DECLARATION).unwrap();
+    let today = Date::from_days_since_epoch(2519);
+    let ev = policy.evaluate_header(Some(header), today, false);
+    let token = |n: &[u8]| {
+        !n.is_empty()
+            && n.iter()
+                .all(|&b| b.is_ascii_graphic() && !b"()<>@,;:\\\"/[]?={}".contains(&b))
+    };
+    let trim = |s: &[u8]| -> Vec<u8> {
+        let t: &[u8] = s;
+        let start = t
+            .iter()
+            .position(|b| *b != b' ' && *b != b'\t')
+            .unwrap_or(t.len());
+        let end = t
+            .iter()
+            .rposition(|b| *b != b' ' && *b != b'\t')
+            .map_or(start, |e| e + 1);
+        t[start..end].to_vec()
+    };
+    let mut want: Vec<Vec<u8>> = Vec::new();
+    for pair in header.split(|b| *b == b';') {
+        let Some(eq) = pair.iter().position(|b| *b == b'=') else {
+            continue;
+        };
+        let name = trim(&pair[..eq]);
+        if token(&name) && !ev.cookie_allowed(&name) && !want.contains(&name) {
+            want.push(name);
+        }
+    }
+    let got: Vec<_> = ev.cookies_to_clear(header).collect();
+    assert_eq!(
+        got.iter()
+            .map(|c| c.name().as_bytes().to_vec())
+            .collect::<Vec<_>>(),
+        want
+    );
+    for c in &got {
+        let h = c.deletion_header();
+        assert!(
+            h.starts_with(&format!(
+                "{}=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/",
+                c.name()
+            )),
+            "{h}"
+        );
+        assert!(!h.contains(['\r', '\n']));
+    }
+    let keep = ev.set_cookie_allowed(header);
+    let name = cookieprefs::set_cookie_name(header);
+    if !ev.cookie_allowed(name) && keep {
+        // Only a deletion may be kept when its cookie may not be set.
+        let lower = String::from_utf8_lossy(header).to_ascii_lowercase();
+        assert!(lower.contains("max-age") || lower.contains("expires"), "{lower}");
+    }
+    if ev.cookie_allowed(name) {
+        assert!(keep);
     }
 }

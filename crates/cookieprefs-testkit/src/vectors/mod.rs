@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use cookieprefs::Date;
 
 pub mod cookie_header;
+pub mod declaration;
 pub mod decode;
 pub mod duplicates;
 pub mod evaluate;
@@ -52,6 +53,10 @@ pub const FILES: &[VectorFile] = &[
     VectorFile {
         name: "duplicates.json",
         document: duplicates::document,
+    },
+    VectorFile {
+        name: "declaration.json",
+        document: declaration::document,
     },
 ];
 

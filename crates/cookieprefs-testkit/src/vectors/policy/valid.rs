@@ -132,4 +132,36 @@ pub const VALID: &[Valid] = &[
         name: "whitespace and key order do not matter",
         json: "{\n  \"cookie\": {\"path\": \"/\"},\n  \"revision\": 1\n}\n",
     },
+    Valid {
+        name: "declaration: languages, texts and cookies",
+        json: r#"{"revision": 1, "languages": ["fr", "en"], "categories": [{"id": 1, "name": "statistics", "label": {"fr": "Mesure d'audience", "en": "Audience measurement"}, "description": {"fr": "Compte les visites."}}, {"id": 3, "name": "third_party"}], "necessary": {"label": {"en": "Essential"}, "description": null}, "cookies": [{"name": "sessionid", "category": "necessary", "provider": "Opendatasoft", "service": {"fr": "Authentification"}, "purpose": {"fr": "Se souvenir de l'utilisateur", "en": "Remember the user"}, "retention": 14}, {"name": "_pk_id.*", "category": "statistics", "retention": 393, "domain": ".example.org", "path": "/"}], "undeclared": "block"}"#,
+    },
+    Valid {
+        name: "declaration: the example portal",
+        json: include_str!("../../../../../examples/policies/opendatasoft-portal.json"),
+    },
+    Valid {
+        name: "declaration: language tags and text keys lowercased, texts in language order",
+        json: r#"{"languages": ["FR", "en", "pt-BR"], "categories": [{"id": 1, "name": "statistics", "label": {"pt-br": "Estatísticas", "EN": "Stats", "fr": "Stats FR"}}]}"#,
+    },
+    Valid {
+        name: "declaration: nested patterns and an exact name under a pattern",
+        json: r#"{"cookies": [{"name": "_ga*", "category": "statistics"}, {"name": "_gat*", "category": "third_party"}, {"name": "_ga", "category": "first_party"}]}"#,
+    },
+    Valid {
+        name: "declaration: the consent cookie declared necessary with its own texts",
+        json: r#"{"cookie": {"name": "consent"}, "cookies": [{"name": "consent", "category": "necessary", "purpose": "Keeps your choice", "retention": "session"}]}"#,
+    },
+    Valid {
+        name: "declaration: category references by id and by site name",
+        json: r#"{"categories": [{"id": 1, "name": "statistics"}, {"id": 16, "name": "youtube"}], "cookies": [{"name": "a", "category": 1}, {"name": "b", "category": "16"}, {"name": "c", "category": "youtube"}, {"name": "d", "category": 0}]}"#,
+    },
+    Valid {
+        name: "declaration: null texts, retention and domain read as absent",
+        json: r#"{"cookies": [{"name": "a", "category": "necessary", "provider": null, "service": null, "purpose": null, "retention": null, "domain": null}]}"#,
+    },
+    Valid {
+        name: "declaration: undeclared in any case, retention at the bounds",
+        json: r#"{"undeclared": "BLOCK", "cookies": [{"name": "a", "category": "necessary", "retention": 1}, {"name": "b", "category": "necessary", "retention": 400}]}"#,
+    },
 ];
