@@ -965,8 +965,9 @@ cookieprefs_status cookieprefs_policy_language(const cookieprefs_policy *policy,
 // `docs/FORMAT.md` §12: the site's text, the library's (French and English
 // for the four standard categories), the same in the default language,
 // the library's English; then the category's name for a label and an
-// empty string for a description. `INVALID_CATEGORY` for an id above 63,
-// `UNKNOWN_NAME` for a bad `which`.
+// empty string for a description. `category_id` is `necessary` (0) or a
+// category the policy offers: `CATEGORY_NOT_OFFERED` for another,
+// `INVALID_CATEGORY` for an id above 63; `UNKNOWN_NAME` for a bad `which`.
 //
 // # Safety
 // `policy` must be a live handle, `language` a NUL-terminated string,

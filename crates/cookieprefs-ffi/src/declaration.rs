@@ -10,8 +10,7 @@ use cookieprefs::{DeclaredCookie, Policy, MAX_DECLARED_COOKIES};
 
 use crate::boundary::{bytes, c_str, guard, handle, need, put, read, Fail, OutText, OutWith, Outcome};
 use crate::enums::{
-    category, category_text_of, cookie_field_of, cookieprefs_category_text, cookieprefs_cookie_field,
-    page_format_of,
+    category_text_of, cookie_field_of, cookieprefs_category_text, cookieprefs_cookie_field, page_format_of,
 };
 use crate::format::COOKIEPREFS_NO_CATEGORY;
 use crate::policy::cookieprefs_policy;
@@ -159,8 +158,9 @@ pub unsafe extern "C" fn cookieprefs_policy_language(
 /// `docs/FORMAT.md` §12: the site's text, the library's (French and English
 /// for the four standard categories), the same in the default language,
 /// the library's English; then the category's name for a label and an
-/// empty string for a description. `INVALID_CATEGORY` for an id above 63,
-/// `UNKNOWN_NAME` for a bad `which`.
+/// empty string for a description. `category_id` is `necessary` (0) or a
+/// category the policy offers: `CATEGORY_NOT_OFFERED` for another,
+/// `INVALID_CATEGORY` for an id above 63; `UNKNOWN_NAME` for a bad `which`.
 ///
 /// # Safety
 /// `policy` must be a live handle, `language` a NUL-terminated string,
@@ -181,7 +181,10 @@ pub unsafe extern "C" fn cookieprefs_policy_category_text(
         let text = OutText::new(buf, cap, written);
         guard(&[&text], || {
             let p = &handle(policy)?.inner;
-            let (c, which) = (category(category_id)?, category_text_of(which)?);
+            // The core's rule for a category a caller names: `necessary` or
+            // one the policy offers (as the Python binding's `label`).
+            let c = p.resolve(&category_id.to_string())?;
+            let which = category_text_of(which)?;
             let texts = p.texts(c_str(language)?);
             text.write(
                 match which {

@@ -123,6 +123,19 @@ const _: () = {
     assert!(cookieprefs_method::BrowserSignal as u8 == Method::BrowserSignal as u8);
     assert!(cookieprefs_method::Imported as u8 == Method::Imported as u8);
     assert!(ConsentType::ALL.len() == cookieprefs_consent_type::SecurityStorage as usize + 1);
+    assert!(PageFormat::ALL.len() == cookieprefs_page_format::HtmlDocument as usize + 1);
+    assert!(matches!(
+        PageFormat::ALL[cookieprefs_page_format::Markdown as usize],
+        PageFormat::Markdown
+    ));
+    assert!(matches!(
+        PageFormat::ALL[cookieprefs_page_format::Html as usize],
+        PageFormat::Html
+    ));
+    assert!(matches!(
+        PageFormat::ALL[cookieprefs_page_format::HtmlDocument as usize],
+        PageFormat::HtmlDocument
+    ));
 };
 
 /// A category id from C, checked by the core.
@@ -182,14 +195,12 @@ pub(crate) fn cookie_field_of(code: u32) -> Outcome<cookieprefs_cookie_field> {
         .ok_or_else(|| unknown("cookie field", code))
 }
 
-/// A page format from C.
+/// A page format from C: an index into the core's `PageFormat::ALL`.
 pub(crate) fn page_format_of(code: u32) -> Outcome<PageFormat> {
-    match code {
-        0 => Ok(PageFormat::Markdown),
-        1 => Ok(PageFormat::Html),
-        2 => Ok(PageFormat::HtmlDocument),
-        _ => Err(unknown("page format", code)),
-    }
+    usize::try_from(code)
+        .ok()
+        .and_then(|i| PageFormat::ALL.get(i).copied())
+        .ok_or_else(|| unknown("page format", code))
 }
 
 /// The core's error for an enum value out of range.

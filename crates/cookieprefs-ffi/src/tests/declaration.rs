@@ -320,7 +320,7 @@ fn languages_and_category_texts() {
     );
     for lang in [c"fr", c"en", c"pt-BR"] {
         let t = core.texts(lang.to_str().unwrap());
-        for id in [0u8, 1, 2, 3, 16, 63] {
+        for id in [0u8, 1, 2, 3] {
             let c = cookieprefs::Category::new(id).unwrap();
             assert_eq!(category_text(lang, id, label), (S::Ok, t.label(c).into()));
             assert_eq!(
@@ -329,6 +329,23 @@ fn languages_and_category_texts() {
             );
         }
     }
+    // `necessary` or an offered category, as the core resolves a name.
+    assert_eq!(
+        category_text(c"fr", 16, label),
+        (S::CategoryNotOffered, String::new())
+    );
+    assert_eq!(
+        category_text(c"fr", 63, description),
+        (S::CategoryNotOffered, String::new())
+    );
+    let only_stats = policy(r#"{"categories": [{"id": 1, "name": "statistics"}]}"#);
+    let (s, t, _) = text_call(64, |b, cap, n| {
+        // SAFETY: valid handle, string and buffer.
+        unsafe { cookieprefs_policy_category_text(only_stats, c"en".as_ptr(), 3, 0, b, cap, n) }
+    });
+    assert_eq!((s, t.as_str()), (S::CategoryNotOffered, ""));
+    // SAFETY: a live handle.
+    unsafe { cookieprefs_policy_free(only_stats) };
     assert!(
         !category_text(c"fr", 0, description).1.is_empty(),
         "the library's text"

@@ -127,13 +127,17 @@ fn code(input: &mut Input, n: u8) -> u32 {
 }
 
 /// Checks a text call: `abi` are the statuses the arguments other than the
-/// buffer cause; when there are none, `want` is the text (or `None` when
-/// the call must fail with one of `abi`).
-fn text_result(call: &str, s: S, buf: &Buf, abi: Vec<S>, want: Option<&[u8]>) {
-    let want = if abi.is_empty() { want } else { None };
+/// buffer cause, `core` the core's error for them; when there are neither,
+/// `want` is the text.
+fn text_result(call: &str, s: S, buf: &Buf, abi: Vec<S>, core: Option<&Error>, want: Option<&[u8]>) {
+    let want = if abi.is_empty() && core.is_none() {
+        want
+    } else {
+        None
+    };
     let mut all = abi;
     all.extend(text_problems(buf, want));
-    expect(call, s, &all, Ok(()));
+    expect(call, s, &all, core.map_or(Ok(()), Err));
     check_text(call, s, buf, want);
 }
 
@@ -244,7 +248,7 @@ pub(super) fn op_policy_language(input: &mut Input, h: &mut Handles) {
         .as_ref()
         .zip(t)
         .map(|(pol, t)| pol.texts(t).language().as_bytes().to_vec());
-    text_result("policy_language", s, &buf, abi, want.as_deref());
+    text_result("policy_language", s, &buf, abi, None, want.as_deref());
 }
 
 pub(super) fn op_policy_category_text(input: &mut Input, h: &mut Handles) {
@@ -269,14 +273,16 @@ pub(super) fn op_policy_category_text(input: &mut Input, h: &mut Handles) {
         ))
     };
     let (mut abi, t) = language_problems(&tag, null_tag);
-    let c = Category::new(id).ok();
     abi.extend(problems(&[
         (p.is_null(), S::NullArgument),
-        (c.is_none(), S::InvalidCategory),
+        (Category::new(id).is_err(), S::InvalidCategory),
         (which > 1, S::UnknownName),
     ]));
-    let want = match (&policy, t, c) {
-        (Some(pol), Some(t), Some(c)) => {
+    // `necessary` or an offered category: the core's rule for a name.
+    let resolved = policy.as_ref().map(|pol| pol.resolve(&id.to_string()));
+    let core = resolved.as_ref().and_then(|r| r.as_ref().err());
+    let want = match (&policy, t, resolved.as_ref().and_then(|r| r.as_ref().ok())) {
+        (Some(pol), Some(t), Some(&c)) => {
             let texts = pol.texts(t);
             Some(
                 if which == 0 {
@@ -290,7 +296,7 @@ pub(super) fn op_policy_category_text(input: &mut Input, h: &mut Handles) {
         }
         _ => None,
     };
-    text_result("policy_category_text", s, &buf, abi, want.as_deref());
+    text_result("policy_category_text", s, &buf, abi, core, want.as_deref());
 }
 
 pub(super) fn op_policy_cookie_text(input: &mut Input, h: &mut Handles) {
@@ -338,6 +344,7 @@ pub(super) fn op_policy_cookie_text(input: &mut Input, h: &mut Handles) {
         s,
         &buf,
         abi,
+        None,
         want.as_ref().map(String::as_bytes),
     );
 }
@@ -378,7 +385,7 @@ pub(super) fn op_policy_page(input: &mut Input, h: &mut Handles) {
             buf.written()
         ))
     };
-    text_result("policy_page", s, &buf, abi, want.as_deref());
+    text_result("policy_page", s, &buf, abi, None, want.as_deref());
 }
 
 /// `cookie_allowed` (a name) or `set_cookie_allowed` (a header line).
@@ -486,7 +493,7 @@ pub(super) fn op_eval_next_cookie_to_clear(input: &mut Input, h: &mut Handles) {
         (null_cursor, S::NullArgument),
         (want.as_ref().is_some_and(Vec::is_empty), S::NotFound),
     ]);
-    text_result("evaluation_next_cookie_to_clear", s, &buf, abi, first);
+    text_result("evaluation_next_cookie_to_clear", s, &buf, abi, None, first);
     let len = hd.slice().map_or(0, <[u8]>::len);
     if s == S::Ok {
         assert!(
