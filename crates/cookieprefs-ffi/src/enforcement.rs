@@ -5,7 +5,7 @@
 //! (`Evaluation::cookie_allowed`, `set_cookie_allowed`, `cookies_to_clear`);
 //! nothing here allocates.
 
-use cookieprefs::{find_cookie, CookieToClear, Evaluation};
+use cookieprefs::{CookieToClear, Evaluation};
 
 use crate::boundary::{bytes, guard, handle, need, put, Fail, OutText};
 use crate::evaluation::cookieprefs_evaluation;
@@ -65,35 +65,17 @@ pub unsafe extern "C" fn cookieprefs_evaluation_set_cookie_allowed(
     }
 }
 
-/// The next cookie of `header` from byte `from` that the evaluation does
-/// not allow, and the offset to resume from (just past its name).
-///
-/// The core's iterator gives the cookies of `header[from..]` that are not
-/// allowed, once per name within that part; a cookie whose name the
-/// header already held before it is skipped, as the core's iterator over
-/// the whole header skips it: the first pair of that name (the core's
-/// `find_cookie`, which splits and trims pairs as enforcement does) must
-/// be this one. Resuming just past a name, the rest of its pair (`=value`)
-/// has no name and is skipped. No allocation; the `ffi` fuzz check holds
-/// the whole sequence to `Evaluation::deletion_headers`.
+/// The next cookie to clear from `from` on, and the position after it:
+/// the core's iterator, resumed (it looks back at the whole header, so a
+/// name cleared before `from` is not given again).
 fn next_to_clear<'e, 'h>(
     ev: &'e Evaluation,
     header: &'h [u8],
     from: usize,
 ) -> Option<(CookieToClear<'e, 'h>, usize)> {
-    let rest = header.get(from..)?;
-    ev.cookies_to_clear(rest).find_map(|c| {
-        let name = c.name();
-        // Where the name is in the header (it is a slice of `rest`).
-        let at = name
-            .as_ptr()
-            .addr()
-            .checked_sub(rest.as_ptr().addr())
-            .filter(|&i| !name.is_empty() && i + name.len() <= rest.len())?
-            + from;
-        let first = find_cookie(header, name).is_some_and(|value| value.start >= at);
-        first.then_some((c, at + name.len()))
-    })
+    let mut cookies = ev.cookies_to_clear_from(header, from);
+    let cookie = cookies.next()?;
+    Some((cookie, cookies.position()))
 }
 
 /// The next cookie to clear from a request's `Cookie:` header (`len`
