@@ -139,6 +139,26 @@ def test_the_version_cache_is_filled_after_commit_and_saves_queries(client, djan
     assert ConsentRecord.objects.count() == 2
 
 
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_a_known_version_costs_one_insert(client, caplog):
+    save(client, "accept_all", lang="en")  # commits the version: remembered
+    assert len(service._versions) == 1
+    with _count_queries() as queries:
+        _, value = save(client, "reject_all", lang="en")
+    assert len(queries) == 1 and queries[0].lstrip().upper().startswith("INSERT")
+    assert record_for(value).states == STATES_REJECT
+
+    def down(execute, sql, params, many, context):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    with caplog.at_level(logging.ERROR, logger="cookieprefs.records"), connection.execute_wrapper(down):
+        _, lost = save(client, "accept_all", lang="en")
+    assert "consent record not written" in caplog.text
+    assert cookieprefs.decode(lost).consent_id is not None
+    assert service._versions == {}
+    assert ConsentRecord.objects.count() == 2
+
+
 def test_a_rolled_back_version_is_not_remembered(client):
     # pytest-django's test transaction is never committed: on_commit never
     # runs, so nothing may be cached (the row would vanish with a rollback).

@@ -57,10 +57,10 @@ def record_choice(
     Never raises: when the record cannot be written (the database is down,
     a table is missing, ...) the failure is logged on the
     ``cookieprefs.records`` logger with the consent id, and None is
-    returned; the visitor's choice is applied all the same. The record is
-    written in its own transaction (a savepoint inside the request's, with
-    ``ATOMIC_REQUESTS``), so a failure leaves the request's transaction
-    usable."""
+    returned; the visitor's choice is applied all the same. Inside a
+    transaction (``ATOMIC_REQUESTS``) the record is written in a savepoint,
+    so a failure leaves the request's transaction usable; outside one, in
+    one transaction of its own."""
     try:
         return _record(request, preferences, policy, language)
     except Exception:
@@ -82,28 +82,31 @@ def _record(request: HttpRequest, preferences: Preferences, policy: Policy, lang
     config = conf.get_settings()
     shown = policy.language_for(language)
     states = {name: str(preferences.state(cid)) for cid, name, _since in policy.categories}
+    fields = {
+        "consent_id": consent_id,
+        "created": timezone.now(),
+        "revision": preferences.revision,
+        "method": str(preferences.method),
+        "states": states,
+        "cookie_value": preferences.encode(),
+        "client_ip": privacy.client_ip(request, config),
+        "user_agent_family": privacy.user_agent_family(request, config),
+    }
     alias = router.db_for_write(ConsentRecord)
-    with transaction.atomic(using=alias):
-        version_id = _version_id(policy, shown, alias)
-        return ConsentRecord.objects.using(alias).create(
-            consent_id=consent_id,
-            created=timezone.now(),
-            revision=preferences.revision,
-            method=str(preferences.method),
-            states=states,
-            cookie_value=preferences.encode(),
-            policy_version_id=version_id,
-            client_ip=privacy.client_ip(request, config),
-            user_agent_family=privacy.user_agent_family(request, config),
-        )
-
-
-def _version_id(policy: Policy, language: str, alias: str) -> int:
     declaration = policy.to_json()
+    version_id = _versions.get((declaration, shown))
+    if version_id is not None and not transaction.get_connection(alias).in_atomic_block:
+        # The usual case: one INSERT in autocommit mode, atomic by itself
+        # (a transaction around it would cost two more round trips).
+        return ConsentRecord.objects.using(alias).create(policy_version_id=version_id, **fields)
+    with transaction.atomic(using=alias):
+        if version_id is None:
+            version_id = _version_id(policy, shown, alias, declaration)
+        return ConsentRecord.objects.using(alias).create(policy_version_id=version_id, **fields)
+
+
+def _version_id(policy: Policy, language: str, alias: str, declaration: str) -> int:
     key = (declaration, language)
-    found = _versions.get(key)
-    if found is not None:
-        return found
     version = policy_version(policy, language, using=alias, declaration=declaration)
 
     def remember() -> None:
