@@ -6,4 +6,5 @@ from . import views
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("save/", views.save, name="save"),
+    path("save-unrecorded/", views.save_unrecorded),
 ]

@@ -18,6 +18,18 @@ from cookieprefs.django.records.service import record_choice, with_consent_id
 @require_POST
 @csrf_protect
 def save(request: HttpRequest) -> HttpResponse:
+    return _save(request, record=True)
+
+
+@require_POST
+@csrf_protect
+def save_unrecorded(request: HttpRequest) -> HttpResponse:
+    """The same without the consent id and the record: the baseline of
+    scripts/load-records.sh."""
+    return _save(request, record=False)
+
+
+def _save(request: HttpRequest, *, record: bool) -> HttpResponse:
     policy = conf.get_policy()
     gpc = request.META.get("HTTP_SEC_GPC", "").strip() == "1"
     evaluation = policy.evaluate_header(request.META.get("HTTP_COOKIE"), today=conf.today(), gpc=gpc)
@@ -35,10 +47,11 @@ def save(request: HttpRequest) -> HttpResponse:
     else:
         return HttpResponseBadRequest("choice must be accept_all, reject_all or custom", content_type="text/plain")
 
-    prefs = with_consent_id(prefs)
-    record_choice(request, prefs, policy, language=request.POST.get("lang") or get_language() or "")
+    if record:
+        prefs = with_consent_id(prefs)
+        record_choice(request, prefs, policy, language=request.POST.get("lang") or get_language() or "")
 
-    response = JsonResponse({"value": prefs.encode(), "consent_id": str(prefs.consent_id)})
+    response = JsonResponse({"value": prefs.encode(), "consent_id": prefs.consent_id and str(prefs.consent_id)})
     response["Set-Cookie"] = evaluation.set_cookie_header_for(prefs)
     response["Cache-Control"] = "no-store"
     return response
