@@ -634,3 +634,14 @@ def test_purge_refuses_a_retention_shorter_than_the_max_age():
     assert "1 consent record" in _purge("--retention-days", "30", "--allow-short-retention")
     with pytest.raises(CommandError, match="at least 1"):
         _purge("--retention-days", "0", "--allow-short-retention")
+
+
+def test_purge_by_consent_id_deletes_that_visitors_records_only():
+    a, b = _make_record(), _make_record()
+    with pytest.raises(CommandError, match="not a consent id"):
+        _purge("--consent-id", "nope")
+    with pytest.raises(CommandError, match="do not go together"):
+        _purge("--consent-id", str(a.consent_id), "--retention-days", "400")
+    assert "1 consent record of the consent ids given would be deleted" in _purge("--consent-id", str(a.consent_id), "--dry-run")
+    assert "1 consent record of the consent ids given deleted" in _purge("--consent-id", str(a.consent_id))
+    assert list(ConsentRecord.objects.values_list("consent_id", flat=True)) == [b.consent_id]
