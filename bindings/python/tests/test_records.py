@@ -272,6 +272,12 @@ def test_with_consent_id_changes_nothing_else():
     assert service.with_consent_id(kept).state(20) == cookieprefs.State.DENIED
 
 
+def test_enabled_follows_installed_apps(settings):
+    assert service.enabled()
+    settings.INSTALLED_APPS = [app for app in settings.INSTALLED_APPS if app != "cookieprefs.django.records"]
+    assert not service.enabled()
+
+
 def test_record_choice_without_a_consent_id_logs_and_returns_none(rf, caplog):
     policy = site_conf.get_policy()
     prefs = policy.evaluate(None).accept_all()

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from cookieprefs import Error, Method
 from cookieprefs.django import conf
-from cookieprefs.django.records.service import record_choice, with_consent_id
+from cookieprefs.django.records import service as records
 
 
 @require_POST
@@ -47,9 +47,9 @@ def _save(request: HttpRequest, *, record: bool) -> HttpResponse:
     else:
         return HttpResponseBadRequest("choice must be accept_all, reject_all or custom", content_type="text/plain")
 
-    if record:
-        prefs = with_consent_id(prefs)
-        record_choice(request, prefs, policy, language=request.POST.get("lang") or get_language() or "")
+    if record and records.enabled():
+        prefs = records.with_consent_id(prefs)
+        records.record_choice(request, prefs, policy, language=request.POST.get("lang") or get_language() or "")
 
     response = JsonResponse({"value": prefs.encode(), "consent_id": prefs.consent_id and str(prefs.consent_id)})
     response["Set-Cookie"] = evaluation.set_cookie_header_for(prefs)

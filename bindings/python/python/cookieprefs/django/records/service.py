@@ -1,7 +1,7 @@
-"""What the save view calls: :func:`with_consent_id` before it writes the
-cookie, :func:`record_choice` to write the record. The models are imported
-only when a record is written, so this module can be imported whether or
-not the records app is installed."""
+"""What the save view calls, when :func:`enabled`: :func:`with_consent_id`
+before it writes the cookie, :func:`record_choice` to write the record. The
+models are imported only when a record is written, so this module can be
+imported whether or not the records app is installed."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import logging
 import uuid
 from typing import TYPE_CHECKING, Any
 
+from django.apps import apps
 from django.db import router, transaction
 from django.http import HttpRequest
 from django.utils import timezone
@@ -27,6 +28,13 @@ logger = logging.getLogger("cookieprefs.records")
 # whenever writing a record fails.
 _versions: dict[tuple[str, str], int] = {}
 _MAX_CACHED = 64
+
+
+def enabled() -> bool:
+    """Whether the records app is installed: only then does a save view give
+    the cookie a consent id (a unique identifier the site should not hand
+    out without the record it links to) and record the choice."""
+    return apps.is_installed("cookieprefs.django.records")
 
 
 def with_consent_id(prefs: Preferences) -> Preferences:
