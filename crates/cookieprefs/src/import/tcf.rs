@@ -25,7 +25,8 @@ pub(crate) fn read_string(tc: &[u8]) -> Result<Reading, ImportSkip> {
     }
     let created = bits.read(36).ok_or(truncated.clone())?;
     let updated = bits.read(36).ok_or(truncated.clone())?;
-    bits.read(12 + 12 + 6 + 12 + 12 + 6 + 1 + 1 + 12)
+    // CmpId to SpecialFeatureOptIns.
+    bits.skip(12 + 12 + 6 + 12 + 12 + 6 + 1 + 1 + 12)
         .ok_or(truncated.clone())?;
     let field = bits.read(24).ok_or(truncated)?;
     // Purpose p is bit 24 - p of the field read most significant first.
@@ -41,4 +42,25 @@ pub(crate) fn read_string(tc: &[u8]) -> Result<Reading, ImportSkip> {
         days: vec![day(created), day(updated)],
         ..Reading::default()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn purposes_are_read_from_bit_152() {
+        // Version 2, then 146 zero bits, then purposes 1 and 8 (bits 152 and 159).
+        let mut bits = vec![0u8; 200];
+        bits[4] = 1;
+        bits[152] = 1;
+        bits[159] = 1;
+        const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        let text: Vec<u8> = bits
+            .chunks(6)
+            .map(|c| A[c.iter().fold(0usize, |v, b| v << 1 | usize::from(*b)) << (6 - c.len())])
+            .collect();
+        let r = read_string(&text).unwrap();
+        assert_eq!(r.tcf, Some(0b1000_0001));
+    }
 }

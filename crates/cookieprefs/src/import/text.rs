@@ -148,8 +148,15 @@ impl<'a> Bits<'a> {
             .then_some(Bits { text, pos: 0 })
     }
 
+    /// Skips `n` bits; `None` when fewer are left.
+    pub(crate) fn skip(&mut self, n: usize) -> Option<()> {
+        let end = self.pos.checked_add(n)?;
+        (end <= self.text.len() * 6).then(|| self.pos = end)
+    }
+
     /// The next `n` (at most 64) bits; `None` past the end.
     pub(crate) fn read(&mut self, n: usize) -> Option<u64> {
+        debug_assert!(n <= 64);
         let mut v = 0u64;
         for _ in 0..n.min(64) {
             let s = sextet(*self.text.get(self.pos / 6)?)?;
