@@ -390,9 +390,19 @@ impl RawImport {
             let mask = list.iter().fold(0u32, |m, p| m | 1 << (p - 1));
             tcf.push((c, mask));
         }
+        // Kept in one order whatever the order given (the JSON form's): the
+        // sources in `ImportSource::ALL` order, items by key, purpose sets by id.
+        let mut systems = self.systems;
+        if let Some(s) = &mut systems {
+            s.sort_by_key(|(src, _)| *src);
+        }
+        for t in &mut tables {
+            t.sort_by(|a, b| a.key.cmp(&b.key));
+        }
+        tcf.sort_by_key(|(c, _)| *c);
         Ok(ImportSettings {
             given: self.given,
-            systems: self.systems,
+            systems,
             tables,
             tcf,
             keep_consent_id: self.keep_consent_id,
