@@ -12,6 +12,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod audit;
+mod import_cmd;
 mod policy_cmd;
 use cookieprefs::{Category, ConsentId, Date, Evaluation, Method, Policy, Preferences, State};
 
@@ -116,6 +117,10 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Import another consent tool's cookie as a value (docs/FORMAT.md §13).
+    ///
+    /// Prints the value (exit 0), or says why nothing is imported (exit 1).
+    Import(import_cmd::ImportArgs),
 }
 
 #[derive(Subcommand)]
@@ -341,6 +346,7 @@ fn run(command: Command) -> Result<(), Failure> {
             };
             policy_cmd::page(&file, lang.as_deref(), format)
         }
+        Command::Import(args) => import_cmd::run(args),
         Command::Audit {
             policy,
             cookie,

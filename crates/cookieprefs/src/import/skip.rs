@@ -92,7 +92,7 @@ impl ImportSkip {
 impl fmt::Display for ImportSkip {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ImportSkip::NotFound => f.write_str("no cookie of the source"),
+            ImportSkip::NotFound => f.write_str("no consent cookie of a known tool (or an empty value)"),
             ImportSkip::TooLong { len } => write!(
                 f,
                 "value is {len} bytes long, the limit is {}",
