@@ -3,13 +3,14 @@
 //! A thin layer: every rule and every name lives in the Rust core. One file
 //! per concept: `errors` (exception classes), `conversions` (dates, UUIDs,
 //! category and state arguments, str/bytes), `enums` (State, Method,
-//! Category), `preferences`, `policy`, `evaluation`. This file only builds
+//! Category), `preferences`, `policy`, `evaluation`, `import`. This file only builds
 //! the module.
 
 mod conversions;
 mod enums;
 mod errors;
 mod evaluation;
+mod r#import;
 mod policy;
 mod preferences;
 
@@ -58,5 +59,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(preferences::decode, m)?)?;
     m.add_function(wrap_pyfunction!(preferences::encode, m)?)?;
     m.add_function(wrap_pyfunction!(preferences::find_cookie, m)?)?;
+    r#import::register(m)?;
     Ok(())
 }
