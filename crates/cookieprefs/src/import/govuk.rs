@@ -17,11 +17,13 @@ pub(crate) fn read(value: &[u8], companion: Option<&[u8]>) -> Result<Reading, Im
     let Node::Object(pairs) = node else {
         return Err(ImportSkip::malformed("not a JSON object"));
     };
-    let mut r = Reading::default();
-    r.items = pairs
-        .into_iter()
-        .map(|(k, v)| (k, super::json_answer(&v)))
-        .collect();
+    let r = Reading {
+        items: pairs
+            .into_iter()
+            .map(|(k, v)| (k, super::json_answer(&v)))
+            .collect(),
+        ..Reading::default()
+    };
     let answered = companion.is_some_and(|c| text::percent_decode(c, false) == b"true");
     let default = !r
         .items

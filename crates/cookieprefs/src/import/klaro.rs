@@ -10,10 +10,12 @@ pub(crate) fn read(value: &[u8]) -> Result<Reading, ImportSkip> {
     let Node::Object(pairs) = node else {
         return Err(ImportSkip::malformed("not a JSON object"));
     };
-    let mut r = Reading::default();
-    r.items = pairs
-        .into_iter()
-        .map(|(k, v)| (k, super::json_answer(&v)))
-        .collect();
+    let r = Reading {
+        items: pairs
+            .into_iter()
+            .map(|(k, v)| (k, super::json_answer(&v)))
+            .collect(),
+        ..Reading::default()
+    };
     Ok(r)
 }

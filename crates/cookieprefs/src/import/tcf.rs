@@ -51,7 +51,7 @@ mod tests {
     #[test]
     fn purposes_are_read_from_bit_152() {
         // Version 2, then 146 zero bits, then purposes 1 and 8 (bits 152 and 159).
-        let mut bits = vec![0u8; 200];
+        let mut bits = [0u8; 200];
         bits[4] = 1;
         bits[152] = 1;
         bits[159] = 1;
