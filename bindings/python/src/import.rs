@@ -144,7 +144,10 @@ pub fn import_cookie(
     if let Some(c) = &companion {
         options = options.companion(c.bytes());
     }
-    result(py, core::import(source, value.bytes(), &policy.inner, today, &options))
+    result(
+        py,
+        core::import(source, value.bytes(), &policy.inner, today, &options),
+    )
 }
 
 /// Finds a known tool's consent cookie in a whole ``Cookie:`` header (str,
