@@ -3,7 +3,7 @@
 
     python3 fuzz/seeds.py [OUT_DIR]      (default: fuzz/corpus)
 
-Reads tests/vectors/{decode,evaluate,cookie_header}.json and writes one file
+Reads tests/vectors/{decode,evaluate,cookie_header,import}.json and writes one file
 per case into OUT_DIR/<target>/, named seed-<case>. Idempotent: it rewrites
 its own seed-* files and leaves what the fuzzer added alone. The corpora are
 not committed (fuzz/corpus is gitignored); run this on a fresh clone, or let
@@ -44,6 +44,11 @@ policy_set_cookie_header policy_delete_cookie_header error_message version statu
 date_from_ymd date_to_ymd eval_copies eval_ignored_status policy_classify policy_cookie_count
 policy_cookie_category policy_language policy_category_text policy_cookie_text policy_page
 eval_cookie_allowed eval_set_cookie_allowed eval_next_cookie_to_clear""".split()
+
+
+# The import sources in the order of ImportSource::ALL.
+IMPORT_SOURCES = """vanilla-cookieconsent tarteaucitron klaro django-cookie-consent govuk govuk-design-system
+cookiebot onetrust tcf gpp trustcommander""".split()
 
 
 def call(op, *args):
@@ -167,7 +172,9 @@ def main():
     evaluate = load("evaluate.json")
     headers = load("cookie_header.json")
 
-    seeds = {t: {} for t in ("decode", "roundtrip", "differential", "evaluate", "cookie_header", "json", "ffi")}
+    imports = load("import.json")
+
+    seeds = {t: {} for t in ("decode", "roundtrip", "differential", "evaluate", "cookie_header", "json", "ffi", "import")}
 
     values = [(c["name"], c["value"].encode()) for c in decode["valid"] + decode["invalid"]]
     for name, v in values:
@@ -201,6 +208,19 @@ def main():
         seeds["json"][f"policy-{name}"] = json.dumps(doc).encode()
     for c in decode["valid"]:
         seeds["json"][f"prefs-{c['name']}"] = json.dumps(c["fields"]).encode()
+
+    # import: selector (index in IMPORT_SOURCES, 11 = a whole header),
+    # preset policy, today (u16 LE), flags (bit 1: companion after a 0x00),
+    # then the value (crates/cookieprefs-testkit/src/fuzz/import.rs).
+    for c in imports["cases"]:
+        selector = IMPORT_SOURCES.index(c["source"]) if c["source"] else 11
+        data = (c["value"] if c["source"] else c["header"]).encode()
+        flags = 0
+        if c["companion"] is not None:
+            flags |= 2
+            data += b"\0" + c["companion"].encode()
+        for preset in range(4):
+            seeds["import"][f"{c['name']}-p{preset}"] = bytes([selector, preset]) + struct.pack("<H", 2519) + bytes([flags]) + data
 
     # ffi: a sequence of calls, each `op, n, n argument bytes` (see
     # crates/cookieprefs-testkit/src/fuzz/ffi/mod.rs, whose OPS order FFI_OPS

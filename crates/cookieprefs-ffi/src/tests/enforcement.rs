@@ -307,7 +307,11 @@ fn cookies_to_clear_one_at_a_time() {
             S::Ok
         );
         assert_eq!((n, &buf[..n], buf[n]), (first.len(), first.as_bytes(), 0));
-        assert_eq!(cursor, "sessionid=x; _pk_id.1.abcd=1;".len(), "past the pair and its ;");
+        assert_eq!(
+            cursor,
+            "sessionid=x; _pk_id.1.abcd=1;".len(),
+            "past the pair and its ;"
+        );
         cookieprefs_evaluation_free(ev);
     }
 
