@@ -6,8 +6,8 @@
 #
 # Installs what it needs: the wasm32-unknown-unknown target (rustup),
 # wasm-bindgen-cli at the exact version of the crate's wasm-bindgen
-# (cargo install --locked), and bindings/js's npm packages (npm ci:
-# binaryen's wasm-opt, pinned in package-lock.json).
+# (cargo install --locked). No wasm-opt: binaryen's -Oz/-Os/-O2 make the
+# module smaller but its gzip larger (docs/PERFORMANCE.md, "WebAssembly").
 #
 #   ./scripts/build-js.sh         # build, then print the size figure
 set -euo pipefail
@@ -30,10 +30,6 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wb_version" ]; th
   echo "== js: cargo install wasm-bindgen-cli $wb_version"
   cargo install --locked --version "$wb_version" wasm-bindgen-cli
 fi
-if [ ! -x "$js/node_modules/.bin/wasm-opt" ] || [ "$js/package-lock.json" -nt "$js/node_modules/.package-lock.json" ]; then
-  echo "== js: npm ci"
-  (cd "$js" && npm ci --no-audit --no-fund --loglevel=error)
-fi
 
 echo "== js: cargo build (wasm32-unknown-unknown, profile wasm)"
 cargo build --locked -p cookieprefs-wasm --target wasm32-unknown-unknown --profile wasm
@@ -42,10 +38,6 @@ mkdir -p "$dist"
 echo "== js: wasm-bindgen --target web"
 wasm-bindgen --target web --no-typescript --out-dir "$dist" \
   "$root/target/wasm32-unknown-unknown/wasm/cookieprefs_wasm.wasm"
-echo "== js: wasm-opt (binaryen $(node -p "require('$js/node_modules/binaryen/package.json').version"))"
-"$js/node_modules/.bin/wasm-opt" ${WASM_OPT_FLAGS:--Oz} --enable-bulk-memory --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  "$dist/cookieprefs_wasm_bg.wasm" -o "$dist/cookieprefs_wasm_bg.wasm"
 cp "$js"/js/*.js "$js"/js/*.d.ts "$js"/js/*.css "$dist/"
 
 rm -rf "$static"
