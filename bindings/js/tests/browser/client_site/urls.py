@@ -15,11 +15,11 @@ def page(request):
 
 
 def embed(request):
-    return HttpResponse("<!doctype html><link rel=icon href="data:,"><title>Video</title><p id='video'>the video</p>")
+    return HttpResponse("<!doctype html><link rel=icon href='data:,'><title>Video</title><p id='video'>the video</p>")
 
 
 def preferences(request):
-    return HttpResponse("<!doctype html><link rel=icon href="data:,"><title>Preferences</title><h1>Cookie preferences (server)</h1>")
+    return HttpResponse("<!doctype html><link rel=icon href='data:,'><title>Preferences</title><h1>Cookie preferences (server)</h1>")
 
 
 def stats(request):
