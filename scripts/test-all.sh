@@ -2,23 +2,26 @@
 # The whole test suite, on a fresh machine of this project's kind (Rust stable
 # and nightly, Python 3.11 with pip, gcc/g++, valgrind). Installs what it needs
 # itself: cargo-fuzz, the nightly miri component, cargo-deny, and a Python virtualenv
-# (.venv) with maturin, pytest, hypothesis, Django and mypy, and the release
-# tools (.venv-dist: maturin, ziglang, auditwheel); the records suite adds
-# psycopg and Debian's PostgreSQL server (started in a directory of its own).
+# (.venv) with maturin, pytest, hypothesis, Django, mypy and Playwright, the wasm
+# target, wasm-bindgen-cli, npm packages and Debian's chromium for the browser
+# module (js), psycopg and Debian's PostgreSQL server for the records suite
+# (started in a directory of its own), and the release tools (.venv-dist:
+# maturin, ziglang, auditwheel).
 #
 #   ./scripts/test-all.sh            # everything
-#   ./scripts/test-all.sh rust c     # some suites: rust c python records fuzz miri deps dist
+#   ./scripts/test-all.sh rust c     # some suites: rust c python records js fuzz miri deps dist
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(rust c python records fuzz miri deps dist)
+[ ${#suites[@]} -gt 0 ] || suites=(rust c python records js fuzz miri deps dist)
 
 declare -A script=(
   [rust]=scripts/test-rust.sh
   [c]=scripts/test-c.sh
   [python]=scripts/test-python.sh
   [records]=scripts/test-records.sh
+  [js]=scripts/test-js.sh
   [fuzz]=scripts/fuzz-smoke.sh
   [miri]=scripts/miri.sh
   [deps]=scripts/supply-chain.sh
