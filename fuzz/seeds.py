@@ -3,7 +3,7 @@
 
     python3 fuzz/seeds.py [OUT_DIR]      (default: fuzz/corpus)
 
-Reads tests/vectors/{decode,evaluate,cookie_header}.json and writes one file
+Reads tests/vectors/{decode,evaluate,cookie_header,import}.json and writes one file
 per case into OUT_DIR/<target>/, named seed-<case>. Idempotent: it rewrites
 its own seed-* files and leaves what the fuzzer added alone. The corpora are
 not committed (fuzz/corpus is gitignored); run this on a fresh clone, or let
@@ -41,7 +41,14 @@ policy_category_id evaluate_header evaluate_value evaluation_free eval_state eva
 eval_gpc_applied eval_needs_banner eval_banner_reason eval_value_status eval_value_error
 eval_consent_mode eval_consent_mode_json eval_stored eval_choose eval_set_cookie_header
 policy_set_cookie_header policy_delete_cookie_header error_message version status_str today
-date_from_ymd date_to_ymd eval_copies eval_ignored_status""".split()
+date_from_ymd date_to_ymd eval_copies eval_ignored_status policy_classify policy_cookie_count
+policy_cookie_category policy_language policy_category_text policy_cookie_text policy_page
+eval_cookie_allowed eval_set_cookie_allowed eval_next_cookie_to_clear""".split()
+
+
+# The import sources in the order of ImportSource::ALL.
+IMPORT_SOURCES = """vanilla-cookieconsent tarteaucitron klaro django-cookie-consent govuk govuk-design-system
+cookiebot onetrust tcf gpp trustcommander""".split()
 
 
 def call(op, *args):
@@ -112,6 +119,20 @@ def ffi_every_function():
         call("today"),
         call("date_from_ymd", 1, struct.pack("<H", 76), 11, 24, 0),
         call("date_to_ymd", day, 0),
+        # The declaration (preset 5, policy 2) and an evaluation under it
+        # (evaluation 2): statistics refused at revision 1.
+        call("policy_from_json", 1, 0, 5, 0, 1),
+        call("evaluate_header", 2, blob(b"_pk_id.1.ab=1; cookies_preferences=BAABCdcJ1w1Q"), 1, day, 0, 0),
+        call("policy_classify", 2, 1, 1, 0, 0),
+        call("policy_cookie_count", 2, 0),
+        call("policy_cookie_category", 2, 1, 2, 0),
+        call("policy_language", 2, 1, 1, 0, 3),
+        call("policy_category_text", 2, 1, 0, 0, 1, 1, 1, 0, 3),
+        call("policy_cookie_text", 2, 1, 0, 0, 1, 1, 1, 3, 3),
+        call("policy_page", 2, 1, 0, 0, 1, 0, 0),
+        call("eval_cookie_allowed", 2, 1, 1, 0),
+        call("eval_set_cookie_allowed", 2, 1, 1, 1, 1, 2, 0),
+        call("eval_next_cookie_to_clear", 2, 1, 3, 1, 1, b"1", 0, 5, 0, 0, 1, 0, 0, 3, 10, 0),
         call("evaluation_free", 0),
         call("policy_free", 0),
         call("prefs_free", 0),
@@ -137,6 +158,10 @@ def ffi_huge_lengths():
         call("header_allowed", 0, huge, 1, day, 1, 1, 1, 0),
         call("header_needs_banner", 0, huge, 1, day, 1, 0, 0),
         call("eval_choose", 0, huge, 1, 0, 0, 1),
+        call("policy_classify", 0, 0, huge, 0, 0),
+        call("eval_cookie_allowed", 0, 0, huge, 0),
+        call("eval_set_cookie_allowed", 0, 0, huge, 0),
+        call("eval_next_cookie_to_clear", 0, 0, huge, 0, 3),
         call("error_message", 0, 0, 3),
     ])
 
@@ -147,7 +172,9 @@ def main():
     evaluate = load("evaluate.json")
     headers = load("cookie_header.json")
 
-    seeds = {t: {} for t in ("decode", "roundtrip", "differential", "evaluate", "cookie_header", "json", "ffi")}
+    imports = load("import.json")
+
+    seeds = {t: {} for t in ("decode", "roundtrip", "differential", "evaluate", "cookie_header", "json", "ffi", "import")}
 
     values = [(c["name"], c["value"].encode()) for c in decode["valid"] + decode["invalid"]]
     for name, v in values:
@@ -181,6 +208,19 @@ def main():
         seeds["json"][f"policy-{name}"] = json.dumps(doc).encode()
     for c in decode["valid"]:
         seeds["json"][f"prefs-{c['name']}"] = json.dumps(c["fields"]).encode()
+
+    # import: selector (index in IMPORT_SOURCES, 11 = a whole header),
+    # preset policy, today (u16 LE), flags (bit 1: companion after a 0x00),
+    # then the value (crates/cookieprefs-testkit/src/fuzz/import.rs).
+    for c in imports["cases"]:
+        selector = IMPORT_SOURCES.index(c["source"]) if c["source"] else 11
+        data = (c["value"] if c["source"] else c["header"]).encode()
+        flags = 0
+        if c["companion"] is not None:
+            flags |= 2
+            data += b"\0" + c["companion"].encode()
+        for preset in range(4):
+            seeds["import"][f"{c['name']}-p{preset}"] = bytes([selector, preset]) + struct.pack("<H", 2519) + bytes([flags]) + data
 
     # ffi: a sequence of calls, each `op, n, n argument bytes` (see
     # crates/cookieprefs-testkit/src/fuzz/ffi/mod.rs, whose OPS order FFI_OPS

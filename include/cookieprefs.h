@@ -53,6 +53,12 @@
 // Room for the message in a `cookieprefs_error`, NUL included.
 #define COOKIEPREFS_ERROR_MESSAGE_CAP 512
 
+// The declaration index `cookieprefs_policy_classify` leaves in `*index`
+// for an undeclared cookie or on any failure: no declaration has it (a
+// policy declares at most 1025 cookies), so every call given it fails
+// with `NOT_FOUND`.
+#define COOKIEPREFS_NO_COOKIE 4294967295
+
 // The result of every call. Codes are stable: they are never renumbered or
 // reused. Codes 1 to 25 are the error kinds of `docs/FORMAT.md` §5 (the
 // core's `Error::KINDS`, in order); 100 and up are conditions of the ABI.
@@ -180,6 +186,43 @@ typedef enum {
   // `security_storage`
   COOKIEPREFS_CONSENT_TYPE_SECURITY_STORAGE = 6,
 } cookieprefs_consent_type;
+
+// Which text of a category `cookieprefs_policy_category_text` gives.
+typedef enum {
+  // The label (`Statistiques`); the category's name when no text has one.
+  COOKIEPREFS_CATEGORY_TEXT_LABEL = 0,
+  // The description; empty when no text has one.
+  COOKIEPREFS_CATEGORY_TEXT_DESCRIPTION = 1,
+} cookieprefs_category_text;
+
+// Which field of a declared cookie `cookieprefs_policy_cookie_text` gives.
+typedef enum {
+  // The name as declared: exact (`sessionid`) or a prefix pattern (`_pk_id.*`).
+  COOKIEPREFS_COOKIE_FIELD_NAME = 0,
+  // Who sets the cookie (in the language).
+  COOKIEPREFS_COOKIE_FIELD_PROVIDER = 1,
+  // The service and where it runs (in the language).
+  COOKIEPREFS_COOKIE_FIELD_SERVICE = 2,
+  // Why it is set (in the language).
+  COOKIEPREFS_COOKIE_FIELD_PURPOSE = 3,
+  // How long it is kept, as the policy page writes it (`14 jours`,
+  // `Browser session`, `Not stated`).
+  COOKIEPREFS_COOKIE_FIELD_RETENTION = 4,
+  // The declared `Domain`; empty when none is declared.
+  COOKIEPREFS_COOKIE_FIELD_DOMAIN = 5,
+  // The declared `Path` (`/` unless declared).
+  COOKIEPREFS_COOKIE_FIELD_PATH = 6,
+} cookieprefs_cookie_field;
+
+// How `cookieprefs_policy_page` writes the cookie policy page.
+typedef enum {
+  // Markdown (CommonMark with pipe tables).
+  COOKIEPREFS_PAGE_FORMAT_MARKDOWN = 0,
+  // An HTML fragment to embed under the page's own `<h1>`.
+  COOKIEPREFS_PAGE_FORMAT_HTML = 1,
+  // A whole HTML document.
+  COOKIEPREFS_PAGE_FORMAT_HTML_DOCUMENT = 2,
+} cookieprefs_page_format;
 
 // The result of evaluating a request (opaque, immutable). Free with
 // `cookieprefs_evaluation_free`.
@@ -855,6 +898,198 @@ cookieprefs_status cookieprefs_policy_delete_cookie_header(const cookieprefs_pol
                                                            uint8_t *buf,
                                                            size_t cap,
                                                            size_t *written);
+
+// Which declared cookie a cookie name (`len` bytes, as a `Cookie:` or
+// `Set-Cookie` header carries it) falls under (`docs/FORMAT.md` §12): an
+// exact declaration, else the declared pattern with the longest prefix;
+// names are compared byte for byte (case-sensitive). On `OK`, `*category`
+// is its category id (0 for `necessary`) and `*index` its index among the
+// declared cookies (see `cookieprefs_policy_cookie_text`). `NOT_FOUND`
+// when the cookie is undeclared; then, as on any failure, `*category` is
+// `COOKIEPREFS_NO_CATEGORY` and `*index` `COOKIEPREFS_NO_COOKIE`. Whether
+// an undeclared cookie may be set is the policy's `undeclared` setting:
+// ask `cookieprefs_evaluation_cookie_allowed`. No allocation.
+//
+// # Safety
+// `policy` must be a live handle; `name` must point to `len` readable
+// bytes (or be NULL with `len` 0); `category` and `index` must be valid
+// for writes.
+COOKIEPREFS_MUST_USE
+cookieprefs_status cookieprefs_policy_classify(const cookieprefs_policy *policy,
+                                               const uint8_t *name,
+                                               size_t len,
+                                               uint8_t *category,
+                                               uint32_t *index);
+
+// How many cookies the policy declares, the library's declaration of the
+// consent cookie included (it comes first unless the site declares it):
+// the indices of `cookieprefs_policy_cookie_category` and
+// `cookieprefs_policy_cookie_text` run from 0 to this, excluded.
+//
+// # Safety
+// `policy` must be a live handle and `count` valid for a write.
+COOKIEPREFS_MUST_USE
+cookieprefs_status cookieprefs_policy_cookie_count(const cookieprefs_policy *policy,
+                                                   uint32_t *count);
+
+// The category id of the declared cookie at `index` (0 for `necessary`).
+// `NOT_FOUND` when `index` is not below `cookieprefs_policy_cookie_count`;
+// on any failure `*category` is `COOKIEPREFS_NO_CATEGORY`.
+//
+// # Safety
+// `policy` must be a live handle and `category` valid for a write.
+COOKIEPREFS_MUST_USE
+cookieprefs_status cookieprefs_policy_cookie_category(const cookieprefs_policy *policy,
+                                                      uint32_t index,
+                                                      uint8_t *category);
+
+// The policy language that answers a requested language tag
+// (NUL-terminated: `fr`, `fr-CA`, Django's `fr_CA`, or `""`), into `buf`:
+// the same tag, else its primary subtag, else a listed tag with the same
+// primary subtag, else the policy's default language (its first). Every
+// text call below answers in this language.
+//
+// # Safety
+// `policy` must be a live handle, `requested` a NUL-terminated string,
+// `buf` valid for `cap` bytes of writes and `written` valid for a write.
+COOKIEPREFS_MUST_USE
+cookieprefs_status cookieprefs_policy_language(const cookieprefs_policy *policy,
+                                               const char *requested,
+                                               uint8_t *buf,
+                                               size_t cap,
+                                               size_t *written);
+
+// A category's label or description (`which` is a
+// `cookieprefs_category_text`) in the language that answers `language`
+// (see `cookieprefs_policy_language`), into `buf`, with the fallback of
+// `docs/FORMAT.md` §12: the site's text, the library's (French and English
+// for the four standard categories), the same in the default language,
+// the library's English; then the category's name for a label and an
+// empty string for a description. `category_id` is `necessary` (0) or a
+// category the policy offers: `CATEGORY_NOT_OFFERED` for another,
+// `INVALID_CATEGORY` for an id above 63; `UNKNOWN_NAME` for a bad `which`.
+//
+// # Safety
+// `policy` must be a live handle, `language` a NUL-terminated string,
+// `buf` valid for `cap` bytes of writes and `written` valid for a write.
+COOKIEPREFS_MUST_USE
+cookieprefs_status cookieprefs_policy_category_text(const cookieprefs_policy *policy,
+                                                    const char *language,
+                                                    uint8_t category_id,
+                                                    uint32_t which,
+                                                    uint8_t *buf,
+                                                    size_t cap,
+                                                    size_t *written);
+
+// A field (`field` is a `cookieprefs_cookie_field`) of the declared cookie
+// at `index`, into `buf`: its name or pattern, `Domain` and `Path` as
+// declared; its provider, service and purpose in the language that
+// answers `language` (with the fallback of `cookieprefs_policy_category_text`;
+// empty when no text has one); its retention as the policy page writes it
+// in that language. `NOT_FOUND` when `index` is not below
+// `cookieprefs_policy_cookie_count`, `UNKNOWN_NAME` for a bad `field`.
+//
+// # Safety
+// `policy` must be a live handle, `language` a NUL-terminated string,
+// `buf` valid for `cap` bytes of writes and `written` valid for a write.
+COOKIEPREFS_MUST_USE
+cookieprefs_status cookieprefs_policy_cookie_text(const cookieprefs_policy *policy,
+                                                  const char *language,
+                                                  uint32_t index,
+                                                  uint32_t field,
+                                                  uint8_t *buf,
+                                                  size_t cap,
+                                                  size_t *written);
+
+// The cookie policy page ("Charte cookies") in the language that answers
+// `language`, rendered from the policy's declaration (`format` is a
+// `cookieprefs_page_format`), into `buf`: what a cookie is, the categories
+// with their descriptions, one table of cookies per category, how to
+// change one's choice. Size the buffer by calling with `cap` 0 (the
+// call returns `BUFFER_TOO_SMALL` with the capacity needed in `*written`);
+// each call renders the page again, so render it once and keep it.
+//
+// # Safety
+// `policy` must be a live handle, `language` a NUL-terminated string,
+// `buf` valid for `cap` bytes of writes and `written` valid for a write.
+COOKIEPREFS_MUST_USE
+cookieprefs_status cookieprefs_policy_page(const cookieprefs_policy *policy,
+                                           const char *language,
+                                           uint32_t format,
+                                           uint8_t *buf,
+                                           size_t cap,
+                                           size_t *written);
+
+// May a cookie of this name (`len` bytes) be set? The consent cookie and
+// `necessary` cookies always; a declared cookie when its category is
+// granted; an undeclared one when the policy's `undeclared` setting is
+// `allow` (the default). On any failure `*allowed` is false. No allocation.
+//
+// # Safety
+// `ev` must be a live handle; `name` must point to `len` readable bytes
+// (or be NULL with `len` 0); `allowed` must be valid for a write.
+COOKIEPREFS_MUST_USE
+cookieprefs_status cookieprefs_evaluation_cookie_allowed(const cookieprefs_evaluation *ev,
+                                                         const uint8_t *name,
+                                                         size_t len,
+                                                         bool *allowed);
+
+// May a response keep this `Set-Cookie` header (`len` bytes: its value,
+// with or without the `Set-Cookie:` name)? A header that deletes its
+// cookie (`Max-Age` of 0 or less, or no `Max-Age` and an `Expires` before
+// the evaluation's day) is always kept; any other is kept when
+// `cookieprefs_evaluation_cookie_allowed` allows its cookie. On any
+// failure `*keep` is false: drop the header. No allocation.
+//
+// # Safety
+// `ev` must be a live handle; `line` must point to `len` readable bytes
+// (or be NULL with `len` 0); `keep` must be valid for a write.
+COOKIEPREFS_MUST_USE
+cookieprefs_status cookieprefs_evaluation_set_cookie_allowed(const cookieprefs_evaluation *ev,
+                                                             const uint8_t *line,
+                                                             size_t len,
+                                                             bool *keep);
+
+// The next cookie to clear from a request's `Cookie:` header (`len`
+// bytes; NULL with `len` 0: no header): a cookie the evaluation does not
+// allow (`cookieprefs_evaluation_cookie_allowed`), once per name, in
+// header order: what a withdrawal must delete. Writes the `Set-Cookie`
+// header value that deletes it into `buf` (empty value, `Max-Age=0`, an
+// `Expires` in 1970, the declared `Path` and `Domain`, `Secure` for
+// `__Secure-` and `__Host-` names), and moves `*cursor` past it.
+//
+// Start with `*cursor` 0 and call until the status is not `OK`, passing
+// the same header each time:
+//
+// ```c
+// size_t cursor = 0, n;
+// char del[512];
+// while (cookieprefs_evaluation_next_cookie_to_clear(ev, hdr, hdr_len, &cursor, (uint8_t *)del,
+//                                                     sizeof del, &n) == COOKIEPREFS_STATUS_OK) {
+//     /* send "Set-Cookie: " del */
+// }
+// /* NOT_FOUND: every cookie to clear was given. */
+// ```
+//
+// `NOT_FOUND` when no cookie is left. `*cursor` changes only on `OK`: on
+// `BUFFER_TOO_SMALL` (`*written` holds the capacity needed) a call with a
+// larger buffer gives the same cookie; on any failure `buf` holds an
+// empty string. Pass only 0 or a cursor this call wrote for the same
+// header; one at or past the header's end gives `NOT_FOUND`. No
+// allocation.
+//
+// # Safety
+// `ev` must be a live handle; `header` must point to `len` readable bytes
+// (or be NULL with `len` 0); `cursor` must be valid for a read and a
+// write, `buf` for `cap` bytes of writes and `written` for a write.
+COOKIEPREFS_MUST_USE
+cookieprefs_status cookieprefs_evaluation_next_cookie_to_clear(const cookieprefs_evaluation *ev,
+                                                               const uint8_t *header,
+                                                               size_t len,
+                                                               size_t *cursor,
+                                                               uint8_t *buf,
+                                                               size_t cap,
+                                                               size_t *written);
 
 #ifdef __cplusplus
 }  // extern "C"

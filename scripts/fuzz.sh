@@ -38,6 +38,7 @@ max_len() {
         ffi) echo 512 ;;
         cookie_header) echo 1024 ;;
         json) echo 4096 ;;
+        import) echo 4200 ;;
         *) echo 1024 ;;
     esac
 }

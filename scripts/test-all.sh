@@ -2,23 +2,28 @@
 # The whole test suite, on a fresh machine of this project's kind (Rust stable
 # and nightly, Python 3.11 with pip, gcc/g++, valgrind). Installs what it needs
 # itself: cargo-fuzz, the nightly miri component, cargo-deny, and a Python virtualenv
-# (.venv) with maturin, pytest, hypothesis, Django, mypy and Playwright, Debian's
-# chromium and axe-core (npm) for the browser suite, and the release tools
-# (.venv-dist: maturin, ziglang, auditwheel).
+# (.venv) with maturin, pytest, hypothesis, Django, mypy and Playwright, the wasm
+# target, wasm-bindgen-cli, npm packages and Debian's chromium for the browser
+# module (js) and the Django consent experience in a real browser (browser,
+# with axe-core), psycopg and Debian's PostgreSQL server for the records suite
+# (started in a directory of its own), and the release tools (.venv-dist:
+# maturin, ziglang, auditwheel).
 #
 #   ./scripts/test-all.sh            # everything
-#   ./scripts/test-all.sh rust c     # some suites: rust c python browser fuzz miri deps dist
+#   ./scripts/test-all.sh rust c     # some suites: rust c python browser records js fuzz miri deps dist
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(rust c python browser fuzz miri deps dist)
+[ ${#suites[@]} -gt 0 ] || suites=(rust c python browser records js fuzz miri deps dist)
 
 declare -A script=(
   [rust]=scripts/test-rust.sh
   [c]=scripts/test-c.sh
   [python]=scripts/test-python.sh
   [browser]=scripts/test-browser.sh
+  [records]=scripts/test-records.sh
+  [js]=scripts/test-js.sh
   [fuzz]=scripts/fuzz-smoke.sh
   [miri]=scripts/miri.sh
   [deps]=scripts/supply-chain.sh

@@ -47,6 +47,7 @@ def main():
     headers = json.loads((VECTORS / "cookie_header.json").read_text())
     policies = json.loads((VECTORS / "policy.json").read_text())
     duplicates = json.loads((VECTORS / "duplicates.json").read_text())
+    declaration = json.loads((VECTORS / "declaration.json").read_text())
 
     lines, checks = [], []
     for case in decode["valid"]:
@@ -75,6 +76,35 @@ def main():
         names = ",".join(n for n in case["expected"]["categories"] if n != "necessary")
         lines.append(f"evalh\t{hexed(case['header'])}\t{days(duplicates['today'])}\t{int(case['gpc'])}\t{names.encode().hex()}")
         checks.append(("evalh", case))
+    # The declaration: classify, texts and enforce under each case's policy.
+    def load_policy(name):
+        policy = declaration["policies"][name]
+        cookie_name = (policy.get("cookie") or {}).get("name", "cookies_preferences")
+        lines.append(f"policy\t{hexed(json.dumps(policy))}\t{hexed(cookie_name)}")
+        checks.append(("policy", {"name": name, "policy": name}))
+
+    def hex_list(items):
+        return ",".join(hexed(i) for i in items) or "-"
+
+    for i, case in enumerate(declaration["classify"]):
+        load_policy(case["policy"])
+        lines.append(f"classify\t{hexed(case['name'])}")
+        checks.append(("classify", dict(case, name=f"classify {i} {case['name']!r}", cookie=case["name"])))
+    for i, case in enumerate(declaration["texts"]):
+        load_policy(case["policy"])
+        policy = declaration["policies"][case["policy"]]
+        ids = ",".join(str(category_id(n, policy)) for n in case["labels"])
+        lines.append(f"texts\t{hexed(case['language'])}\t{ids}")
+        checks.append(("texts", dict(case, name=f"texts {i} {case['policy']} {case['language']!r}")))
+    for case in declaration["enforce"]:
+        load_policy(case["policy"])
+        header = "-" if case["header"] is None else hexed(case["header"])
+        lines.append(
+            f"enforce\t{header}\t{days(case['today'])}\t{int(case['gpc'])}\t{hex_list(case['allowed'])}"
+            f"\t{hex_list(c['line'] for c in case['set_cookie'])}"
+        )
+        checks.append(("enforce", case))
+
     # Last: a loaded policy replaces the runner's current one.
     for group in ("valid", "invalid"):
         for case in policies[group]:
@@ -145,6 +175,36 @@ def main():
             )
             want = ["ok", str(int(exp["needs_banner"])), exp["banner_reason"] or "none", exp["error"] or "ok",
                     exp["ignored_error"] or "ok", str(exp["copies"]), want_states]
+            if fields != want:
+                problem = f"got {fields}, want {want}"
+        elif kind == "classify":
+            policy = declaration["policies"][case["policy"]]
+            if case["category"] is None:
+                want = ["none"]
+            else:
+                want = ["ok", str(category_id(case["category"], policy)), case["declared_as"].encode().hex()]
+            if fields != want:
+                problem = f"got {fields}, want {want}"
+        elif kind == "texts":
+            policy = declaration["policies"][case["policy"]]
+            texts = ",".join(
+                f"{category_id(n, policy)}={t.encode().hex()}:{case['descriptions'][n].encode().hex()}"
+                for n, t in case["labels"].items()
+            )
+            cookies = ",".join(
+                ":".join(c[k].encode().hex() for k in ("name", "provider", "service", "purpose"))
+                for c in case["cookies"]
+            )
+            want = ["ok", case["resolved"].encode().hex(), texts, str(len(case["cookies"])), cookies]
+            if fields != want:
+                problem = f"got {fields}, want {want}"
+        elif kind == "enforce":
+            want = [
+                "ok",
+                "".join(str(int(v)) for v in case["allowed"].values()),
+                "".join(str(int(c["keep"])) for c in case["set_cookie"]),
+                ",".join(d.encode().hex() for d in case["clear"]) or "-",
+            ]
             if fields != want:
                 problem = f"got {fields}, want {want}"
         elif kind == "policy-valid":

@@ -834,6 +834,156 @@ static void test_edge_call(void) {
     cookieprefs_policy_free(pol);
 }
 
+/* The declaration and enforcement: classification, declared cookies, texts,
+ * the page, cookies allowed, Set-Cookie headers kept, cookies to clear. */
+static void test_declaration_and_enforcement(void) {
+    static const char json[] =
+        "{\"revision\": 1, \"languages\": [\"fr\", \"en\"],"
+        " \"categories\": [{\"id\": 1, \"name\": \"statistics\"}, {\"id\": 3, \"name\": \"third_party\"}],"
+        " \"cookies\": [{\"name\": \"sessionid\", \"category\": \"necessary\", \"provider\": \"Opendatasoft\","
+        " \"purpose\": {\"fr\": \"Session\", \"en\": \"Session\"}, \"retention\": 14},"
+        " {\"name\": \"_pk_id.*\", \"category\": \"statistics\", \"domain\": \".example.org\"},"
+        " {\"name\": \"embed\", \"category\": \"third_party\"}]}";
+    /* Revision 1, 2026-11-24: statistics and third_party refused. */
+    static const char header[] = "sessionid=x; _pk_id.1.ab=1; cookies_preferences=BAABCdcJ1w1Q; embed=2; _pk_id.1.ab=3";
+    static const char stat_line[] = "_pk_id.1.ab=GA1; Max-Age=34214400; Path=/";
+    const uint8_t *h = (const uint8_t *)header;
+    const size_t hn = strlen(header);
+    cookieprefs_policy *pol = NULL;
+    cookieprefs_evaluation *ev = NULL;
+    uint8_t category;
+    uint32_t index, count;
+    char buf[1024]; /* a description may be long */
+    size_t n, cursor, need;
+    bool b;
+
+    OK(cookieprefs_policy_from_json((const uint8_t *)json, strlen(json), &pol));
+
+    /* Classification: the longest match; NOT_FOUND with fail-closed outs. */
+    OK(cookieprefs_policy_classify(pol, (const uint8_t *)"_pk_id.1.ab", 11, &category, &index));
+    CHECK(category == 1 && index == 2);
+    OK(cookieprefs_policy_cookie_text(pol, "fr", index, COOKIEPREFS_COOKIE_FIELD_NAME, (uint8_t *)buf, sizeof buf, &n));
+    CHECK(strcmp(buf, "_pk_id.*") == 0 && n == 8);
+    OK(cookieprefs_policy_classify(pol, (const uint8_t *)"cookies_preferences", 19, &category, &index));
+    CHECK(category == 0 && index == 0); /* the library's own declaration, first */
+    IS(cookieprefs_policy_classify(pol, (const uint8_t *)"tracker", 7, &category, &index), COOKIEPREFS_STATUS_NOT_FOUND);
+    CHECK(category == COOKIEPREFS_NO_CATEGORY && index == COOKIEPREFS_NO_COOKIE);
+    category = 1;
+    index = 1;
+    IS(cookieprefs_policy_classify(NULL, (const uint8_t *)"sessionid", 9, &category, &index),
+       COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(category == COOKIEPREFS_NO_CATEGORY && index == COOKIEPREFS_NO_COOKIE);
+    IS(cookieprefs_policy_classify(pol, NULL, 9, &category, &index), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    IS(cookieprefs_policy_classify(pol, (const uint8_t *)"a", (size_t)-1, &category, &index),
+       COOKIEPREFS_STATUS_LENGTH_TOO_LARGE);
+    IS(cookieprefs_policy_classify(pol, (const uint8_t *)"a", 1, NULL, &index), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+
+    /* The declared cookies, one by one. */
+    OK(cookieprefs_policy_cookie_count(pol, &count));
+    CHECK(count == 4);
+    OK(cookieprefs_policy_cookie_category(pol, 3, &category));
+    CHECK(category == 3);
+    IS(cookieprefs_policy_cookie_category(pol, 4, &category), COOKIEPREFS_STATUS_NOT_FOUND);
+    CHECK(category == COOKIEPREFS_NO_CATEGORY);
+    IS(cookieprefs_policy_cookie_count(NULL, &count), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(count == 0);
+    OK(cookieprefs_policy_cookie_text(pol, "en", 1, COOKIEPREFS_COOKIE_FIELD_RETENTION, (uint8_t *)buf, sizeof buf, &n));
+    CHECK(strcmp(buf, "14 days") == 0);
+    OK(cookieprefs_policy_cookie_text(pol, "fr-FR", 1, COOKIEPREFS_COOKIE_FIELD_RETENTION, (uint8_t *)buf, sizeof buf,
+                                      &n));
+    CHECK(strcmp(buf, "14 jours") == 0);
+    OK(cookieprefs_policy_cookie_text(pol, "en", 2, COOKIEPREFS_COOKIE_FIELD_DOMAIN, (uint8_t *)buf, sizeof buf, &n));
+    CHECK(strcmp(buf, ".example.org") == 0);
+    OK(cookieprefs_policy_cookie_text(pol, "en", 1, COOKIEPREFS_COOKIE_FIELD_PROVIDER, (uint8_t *)buf, sizeof buf, &n));
+    CHECK(strcmp(buf, "Opendatasoft") == 0);
+    IS(cookieprefs_policy_cookie_text(pol, "en", 9, 0, (uint8_t *)buf, sizeof buf, &n), COOKIEPREFS_STATUS_NOT_FOUND);
+    CHECK(buf[0] == 0 && n == 0);
+    IS(cookieprefs_policy_cookie_text(pol, "en", 1, 7, (uint8_t *)buf, sizeof buf, &n), COOKIEPREFS_STATUS_UNKNOWN_NAME);
+    IS(cookieprefs_policy_cookie_text(pol, "\xff", 1, 0, (uint8_t *)buf, sizeof buf, &n), COOKIEPREFS_STATUS_INVALID_UTF8);
+    IS(cookieprefs_policy_cookie_text(pol, NULL, 1, 0, (uint8_t *)buf, sizeof buf, &n), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    IS(cookieprefs_policy_cookie_text(pol, "en", 1, 0, NULL, 0, &n), COOKIEPREFS_STATUS_BUFFER_TOO_SMALL);
+    CHECK(n == 10); /* "sessionid" and its NUL */
+
+    /* Languages and category texts. */
+    OK(cookieprefs_policy_language(pol, "fr_CA", (uint8_t *)buf, sizeof buf, &n));
+    CHECK(strcmp(buf, "fr") == 0);
+    OK(cookieprefs_policy_language(pol, "de", (uint8_t *)buf, sizeof buf, &n));
+    CHECK(strcmp(buf, "fr") == 0); /* the default language */
+    OK(cookieprefs_policy_category_text(pol, "en", 1, COOKIEPREFS_CATEGORY_TEXT_LABEL, (uint8_t *)buf, sizeof buf, &n));
+    CHECK(strcmp(buf, "Statistics cookies") == 0);
+    OK(cookieprefs_policy_category_text(pol, "fr", 0, COOKIEPREFS_CATEGORY_TEXT_DESCRIPTION, (uint8_t *)buf, sizeof buf,
+                                        &n));
+    CHECK(n > 0);
+    IS(cookieprefs_policy_category_text(pol, "fr", 2, 0, (uint8_t *)buf, sizeof buf, &n),
+       COOKIEPREFS_STATUS_CATEGORY_NOT_OFFERED);
+    IS(cookieprefs_policy_category_text(pol, "fr", 64, 0, (uint8_t *)buf, sizeof buf, &n),
+       COOKIEPREFS_STATUS_INVALID_CATEGORY);
+    IS(cookieprefs_policy_category_text(pol, "fr", 1, 2, (uint8_t *)buf, sizeof buf, &n), COOKIEPREFS_STATUS_UNKNOWN_NAME);
+    IS(cookieprefs_policy_category_text(pol, "en", 1, 0, (uint8_t *)buf, 4, &n), COOKIEPREFS_STATUS_BUFFER_TOO_SMALL);
+    CHECK(buf[0] == 0 && n == 19);
+
+    /* The page: sized with capacity 0, then written. */
+    IS(cookieprefs_policy_page(pol, "fr", COOKIEPREFS_PAGE_FORMAT_MARKDOWN, NULL, 0, &need),
+       COOKIEPREFS_STATUS_BUFFER_TOO_SMALL);
+    {
+        uint8_t *page = (uint8_t *)malloc(need);
+        CHECK(page != NULL);
+        OK(cookieprefs_policy_page(pol, "fr", COOKIEPREFS_PAGE_FORMAT_MARKDOWN, page, need, &n));
+        CHECK(n + 1 == need && strncmp((const char *)page, "# Charte cookies\n", 17) == 0);
+        CHECK(strstr((const char *)page, "| Opendatasoft |") != NULL);
+        free(page);
+    }
+    IS(cookieprefs_policy_page(pol, "fr", 3, (uint8_t *)buf, sizeof buf, &n), COOKIEPREFS_STATUS_UNKNOWN_NAME);
+
+    /* Enforcement. */
+    OK(cookieprefs_policy_evaluate_header(pol, h, hn, DAY, 0, &ev));
+    OK(cookieprefs_evaluation_cookie_allowed(ev, (const uint8_t *)"_pk_id.1.ab", 11, &b));
+    CHECK(!b);
+    OK(cookieprefs_evaluation_cookie_allowed(ev, (const uint8_t *)"sessionid", 9, &b));
+    CHECK(b);
+    OK(cookieprefs_evaluation_cookie_allowed(ev, (const uint8_t *)"tracker", 7, &b));
+    CHECK(b); /* undeclared: allow (the default) */
+    OK(cookieprefs_evaluation_set_cookie_allowed(ev, (const uint8_t *)stat_line, strlen(stat_line), &b));
+    CHECK(!b);
+    OK(cookieprefs_evaluation_set_cookie_allowed(ev, (const uint8_t *)"_pk_id.1.ab=; Max-Age=0", 23, &b));
+    CHECK(b); /* a deletion is always kept */
+    b = true;
+    IS(cookieprefs_evaluation_cookie_allowed(NULL, (const uint8_t *)"sessionid", 9, &b), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(!b);
+    b = true;
+    IS(cookieprefs_evaluation_set_cookie_allowed(ev, NULL, 3, &b), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    CHECK(!b);
+    IS(cookieprefs_evaluation_set_cookie_allowed(ev, (const uint8_t *)"a=1", 3, NULL), COOKIEPREFS_STATUS_NULL_ARGUMENT);
+
+    cursor = 0;
+    IS(cookieprefs_evaluation_next_cookie_to_clear(ev, h, hn, &cursor, (uint8_t *)buf, 8, &n),
+       COOKIEPREFS_STATUS_BUFFER_TOO_SMALL);
+    CHECK(cursor == 0 && buf[0] == 0 && n > 8);
+    OK(cookieprefs_evaluation_next_cookie_to_clear(ev, h, hn, &cursor, (uint8_t *)buf, sizeof buf, &n));
+    CHECK(strcmp(buf, "_pk_id.1.ab=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Domain=.example.org") ==
+          0);
+    CHECK(cursor > 0);
+    OK(cookieprefs_evaluation_next_cookie_to_clear(ev, h, hn, &cursor, (uint8_t *)buf, sizeof buf, &n));
+    CHECK(strcmp(buf, "embed=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/") == 0);
+    need = cursor;
+    IS(cookieprefs_evaluation_next_cookie_to_clear(ev, h, hn, &cursor, (uint8_t *)buf, sizeof buf, &n),
+       COOKIEPREFS_STATUS_NOT_FOUND); /* the second _pk_id.1.ab is the same cookie */
+    CHECK(cursor == need && buf[0] == 0 && n == 0);
+    IS(cookieprefs_evaluation_next_cookie_to_clear(ev, NULL, 0, &cursor, (uint8_t *)buf, sizeof buf, &n),
+       COOKIEPREFS_STATUS_NOT_FOUND);
+    cursor = 0;
+    IS(cookieprefs_evaluation_next_cookie_to_clear(NULL, h, hn, &cursor, (uint8_t *)buf, sizeof buf, &n),
+       COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    IS(cookieprefs_evaluation_next_cookie_to_clear(ev, h, hn, NULL, (uint8_t *)buf, sizeof buf, &n),
+       COOKIEPREFS_STATUS_NULL_ARGUMENT);
+    IS(cookieprefs_evaluation_next_cookie_to_clear(ev, h, (size_t)-1, &cursor, (uint8_t *)buf, sizeof buf, &n),
+       COOKIEPREFS_STATUS_LENGTH_TOO_LARGE);
+    CHECK(cursor == 0 && buf[0] == 0);
+
+    cookieprefs_evaluation_free(ev);
+    cookieprefs_policy_free(pol);
+}
+
 int main(void) {
     test_version_and_status();
     test_decode_and_fields();
@@ -846,6 +996,7 @@ int main(void) {
     test_huge_lengths();
     test_gpc_is_nonzero();
     test_edge_call();
+    test_declaration_and_enforcement();
     printf("test_api (C): %d checks passed\n", checks);
     return 0;
 }

@@ -334,6 +334,57 @@ int main() {
               COOKIEPREFS_STATUS_OK &&
           !b);  // a revision-3 value under the revision-0 default policy
 
+    // The declaration and enforcement, with the buffers a C++ caller uses.
+    {
+        constexpr std::string_view decl =
+            R"({"revision": 1, "cookies": [{"name": "_pk_id.*", "category": "statistics"},)"
+            R"( {"name": "sessionid", "category": "necessary", "provider": "Opendatasoft"}]})";
+        cookieprefs_policy *rawdecl = nullptr;
+        CHECK(cookieprefs_policy_from_json(bytes(decl), decl.size(), &rawdecl) == COOKIEPREFS_STATUS_OK);
+        PolicyPtr dp(rawdecl);
+        uint8_t category = 0;
+        uint32_t index = 0;
+        CHECK(cookieprefs_policy_classify(dp.get(), bytes("_pk_id.1.ab"), 11, &category, &index) ==
+                  COOKIEPREFS_STATUS_OK &&
+              category == 1);
+        CHECK(cookieprefs_policy_classify(dp.get(), bytes("nope"), 4, &category, &index) ==
+                  COOKIEPREFS_STATUS_NOT_FOUND &&
+              category == COOKIEPREFS_NO_CATEGORY && index == COOKIEPREFS_NO_COOKIE);
+        // A text into a std::string: size with capacity 0, then write.
+        size_t need = 0, n = 0;
+        CHECK(cookieprefs_policy_page(dp.get(), "en", COOKIEPREFS_PAGE_FORMAT_HTML, nullptr, 0, &need) ==
+              COOKIEPREFS_STATUS_BUFFER_TOO_SMALL);
+        std::string page(need, '\0');
+        CHECK(cookieprefs_policy_page(dp.get(), "en", COOKIEPREFS_PAGE_FORMAT_HTML,
+                                      reinterpret_cast<uint8_t *>(page.data()), page.size(), &n) ==
+              COOKIEPREFS_STATUS_OK);
+        page.resize(n);
+        CHECK(page.find("<h2") != std::string::npos && page.find("Opendatasoft") != std::string::npos);
+        // Statistics refused at revision 1: the statistics cookie is dropped and cleared.
+        const std::string_view req = "_pk_id.1.ab=1; sessionid=x; cookies_preferences=BAABCdcJ1w1Q";
+        CHECK(cookieprefs_policy_evaluate_header(dp.get(), bytes(req), req.size(), day, 0, &rawe) ==
+              COOKIEPREFS_STATUS_OK);
+        Eval dev(rawe);
+        bool keep = true;
+        constexpr std::string_view line = "_pk_id.1.ab=GA1; Max-Age=34214400";
+        CHECK(cookieprefs_evaluation_set_cookie_allowed(dev.get(), bytes(line), line.size(), &keep) ==
+                  COOKIEPREFS_STATUS_OK &&
+              !keep);
+        CHECK(cookieprefs_evaluation_cookie_allowed(dev.get(), bytes("sessionid"), 9, &keep) ==
+                  COOKIEPREFS_STATUS_OK &&
+              keep);
+        std::array<char, 256> del{};
+        size_t cursor = 0;
+        int cleared = 0;
+        while (cookieprefs_evaluation_next_cookie_to_clear(dev.get(), bytes(req), req.size(), &cursor,
+                                                           reinterpret_cast<uint8_t *>(del.data()), del.size(),
+                                                           &n) == COOKIEPREFS_STATUS_OK) {
+            CHECK(std::string_view(del.data(), n).substr(0, 13) == "_pk_id.1.ab=;");
+            ++cleared;
+        }
+        CHECK(cleared == 1);
+    }
+
     cookieprefs_preferences_free(nullptr);
     cookieprefs_policy_free(nullptr);
     cookieprefs_evaluation_free(nullptr);

@@ -14,13 +14,25 @@
  *                             -> ok <banner 0|1> <reason> <value status name> <ignored status name> <copies>
  *                                   <name=state,...> (the whole Cookie: header, several copies allowed)
  *   header <hex header> <hex name> -> found <hex value> | none
+ *   classify <hex name>      -> ok <category id> <hex declared name or pattern> | none
+ *                                (under the current policy)
+ *   texts <hex language> <category ids, comma-separated>
+ *                             -> ok <hex resolved language> <id=hex label:hex description,...>
+ *                                   <declared cookies> <hex name:hex provider:hex service:hex purpose,...>
+ *   enforce <hex header|-> <today days> <gpc 0|1> <hex names, comma-separated|-> <hex Set-Cookie lines|->
+ *                             -> ok <allowed 0|1 per name> <keep 0|1 per line> <hex deletion headers, comma-separated|->
  *
  * Cross-checks are built in: the fast paths (cookieprefs_value_category_state,
  * cookieprefs_header_category_state) must agree with the handle,
  * cookieprefs_evaluation_allowed with cookieprefs_evaluation_state, and the
  * edge calls (cookieprefs_policy_header_allowed, _header_needs_banner, given
- * the value in a Cookie: header) with the evaluation; a disagreement changes
- * the answer, so the harness reports it. A getter that fails on a live
+ * the value in a Cookie: header) with the evaluation; a classified name's
+ * index with cookieprefs_policy_cookie_category, an undeclared name's
+ * out-parameters with their fail-closed values; every text is sized with
+ * capacity 0 first (BUFFER_TOO_SMALL and the size, then exactly that size),
+ * and so is every deletion header, whose cursor must not move on
+ * BUFFER_TOO_SMALL; no cookie to clear may be one cookie_allowed allows.
+ * A disagreement changes the answer, so the harness reports it. A getter that fails on a live
  * handle stops the runner (every status is checked).
  */
 #include "cookieprefs.h"
@@ -147,6 +159,192 @@ static void cmd_decode(const char *hex) {
     else
         printf("\t<encode failed>\n");
     cookieprefs_preferences_free(p);
+}
+
+/* ------------------------------------------------------------ declaration */
+
+#define MAX_TEXT 16384
+static uint8_t text_buf[MAX_TEXT];
+
+/* A text call: its arguments, and which call. */
+typedef struct {
+    const cookieprefs_policy *policy;
+    const char *language;
+    uint32_t a, b; /* category id and which text; cookie index and field */
+    int kind;      /* 0 language, 1 category text, 2 cookie text */
+} text_args;
+
+static cookieprefs_status text_call(const text_args *t, uint8_t *buf, size_t cap, size_t *n) {
+    switch (t->kind) {
+    case 0: return cookieprefs_policy_language(t->policy, t->language, buf, cap, n);
+    case 1: return cookieprefs_policy_category_text(t->policy, t->language, (uint8_t)t->a, t->b, buf, cap, n);
+    default: return cookieprefs_policy_cookie_text(t->policy, t->language, t->a, t->b, buf, cap, n);
+    }
+}
+
+/* Prints a text in hex, sized first with capacity 0 (a NULL buffer), then
+ * written into exactly the capacity asked for. */
+static void print_text(const text_args *t) {
+    size_t need = 0, n = 0;
+    cookieprefs_status s = text_call(t, NULL, 0, &need);
+    if (s != COOKIEPREFS_STATUS_BUFFER_TOO_SMALL || need == 0 || need > MAX_TEXT) {
+        printf("sizing-failed(%s)", cookieprefs_status_str(s));
+        return;
+    }
+    MUST(text_call(t, text_buf, need, &n));
+    if (n + 1 != need || text_buf[n] != 0) printf("size-disagrees");
+    print_hex(text_buf, n);
+}
+
+/* Splits `list` (hex items separated by commas; `-`: none) in place; calls
+ * `f` on each item's bytes. */
+static void each_hex(char *list, void (*f)(const uint8_t *, size_t, void *), void *ctx) {
+    static uint8_t item[MAX_LINE];
+    char *p = list, *next;
+    if (!list || strcmp(list, "-") == 0) return;
+    for (; p; p = next) {
+        size_t n;
+        next = strchr(p, ',');
+        if (next) *next++ = 0;
+        n = unhex(p, item, sizeof item);
+        f(item, n, ctx);
+    }
+}
+
+static void cmd_classify(const cookieprefs_policy *policy, const char *hex) {
+    static uint8_t name[MAX_LINE];
+    size_t n = unhex(hex, name, sizeof name);
+    uint8_t category = 7, by_index = 7;
+    uint32_t index = 7;
+    cookieprefs_status s = cookieprefs_policy_classify(policy, n ? name : NULL, n, &category, &index);
+    if (s == COOKIEPREFS_STATUS_NOT_FOUND) {
+        printf("none%s\n",
+               category == COOKIEPREFS_NO_CATEGORY && index == COOKIEPREFS_NO_COOKIE ? "" : "\tnot-fail-closed");
+        return;
+    }
+    if (s != COOKIEPREFS_STATUS_OK) {
+        printf("error\t%s\n", cookieprefs_status_str(s));
+        return;
+    }
+    MUST(cookieprefs_policy_cookie_category(policy, index, &by_index));
+    printf("ok\t%u%s\t", (unsigned)category, by_index == category ? "" : "!index");
+    {
+        text_args t = {policy, "", index, COOKIEPREFS_COOKIE_FIELD_NAME, 2};
+        print_text(&t);
+    }
+    printf("\n");
+}
+
+static void cmd_texts(const cookieprefs_policy *policy, const char *lang_hex, char *ids) {
+    static char lang[1024];
+    size_t ln = unhex(lang_hex, (uint8_t *)lang, sizeof lang - 1);
+    uint32_t count = 0, i;
+    char *p, *next;
+    text_args t;
+    lang[ln] = 0;
+    t.policy = policy;
+    t.language = lang;
+    t.a = t.b = 0;
+    t.kind = 0;
+    printf("ok\t");
+    print_text(&t);
+    printf("\t");
+    for (p = ids; p; p = next) {
+        next = strchr(p, ',');
+        if (next) *next++ = 0;
+        t.kind = 1;
+        t.a = (uint32_t)atoi(p);
+        printf("%u=", (unsigned)t.a);
+        t.b = COOKIEPREFS_CATEGORY_TEXT_LABEL;
+        print_text(&t);
+        printf(":");
+        t.b = COOKIEPREFS_CATEGORY_TEXT_DESCRIPTION;
+        print_text(&t);
+        if (next) printf(",");
+    }
+    MUST(cookieprefs_policy_cookie_count(policy, &count));
+    printf("\t%u\t", (unsigned)count);
+    t.kind = 2;
+    for (i = 0; i < count; i++) {
+        static const uint32_t fields[] = {COOKIEPREFS_COOKIE_FIELD_NAME, COOKIEPREFS_COOKIE_FIELD_PROVIDER,
+                                          COOKIEPREFS_COOKIE_FIELD_SERVICE, COOKIEPREFS_COOKIE_FIELD_PURPOSE};
+        size_t f;
+        t.a = i;
+        for (f = 0; f < 4; f++) {
+            t.b = fields[f];
+            print_text(&t);
+            if (f < 3) printf(":");
+        }
+        if (i + 1 < count) printf(",");
+    }
+    printf("\n");
+}
+
+static void print_allowed(const uint8_t *name, size_t n, void *ev) {
+    bool allowed = true;
+    MUST(cookieprefs_evaluation_cookie_allowed((const cookieprefs_evaluation *)ev, n ? name : NULL, n, &allowed));
+    printf("%d", allowed ? 1 : 0);
+}
+
+static void print_keep(const uint8_t *line, size_t n, void *ev) {
+    bool keep = true;
+    MUST(cookieprefs_evaluation_set_cookie_allowed((const cookieprefs_evaluation *)ev, n ? line : NULL, n, &keep));
+    printf("%d", keep ? 1 : 0);
+}
+
+/* The deletion headers, one at a time: each sized with capacity 0 first
+ * (which must not move the cursor), then written into exactly that size. */
+static void print_deletions(const cookieprefs_evaluation *ev, const uint8_t *header, size_t len) {
+    size_t cursor = 0, before, need, n;
+    int first = 1;
+    for (;;) {
+        cookieprefs_status s;
+        before = cursor;
+        s = cookieprefs_evaluation_next_cookie_to_clear(ev, header, len, &cursor, NULL, 0, &need);
+        if (s == COOKIEPREFS_STATUS_NOT_FOUND) break;
+        if (s != COOKIEPREFS_STATUS_BUFFER_TOO_SMALL || cursor != before || need > MAX_TEXT) {
+            printf("sizing-failed(%s)", cookieprefs_status_str(s));
+            return;
+        }
+        MUST(cookieprefs_evaluation_next_cookie_to_clear(ev, header, len, &cursor, text_buf, need, &n));
+        if (cursor <= before || cursor > len || n + 1 != need) printf("cursor-or-size-wrong");
+        {
+            /* What is cleared is not allowed. */
+            const uint8_t *eq = memchr(text_buf, '=', n);
+            bool allowed = true;
+            MUST(cookieprefs_evaluation_cookie_allowed(ev, text_buf, eq ? (size_t)(eq - text_buf) : n, &allowed));
+            if (allowed) printf("cleared-but-allowed");
+        }
+        printf("%s", first ? "" : ",");
+        print_hex(text_buf, n);
+        first = 0;
+    }
+    if (first) printf("-");
+}
+
+static void cmd_enforce(const cookieprefs_policy *policy, const char *hex, const char *today, const char *gpc,
+                        char *names, char *lines) {
+    static uint8_t header[MAX_LINE];
+    size_t n = 0;
+    const uint8_t *h = NULL;
+    cookieprefs_evaluation *ev = NULL;
+    if (strcmp(hex, "-") != 0) {
+        n = unhex(hex, header, sizeof header);
+        h = header;
+    }
+    if (cookieprefs_policy_evaluate_header(policy, h, n, (uint16_t)atoi(today), gpc[0] == '1', &ev) !=
+        COOKIEPREFS_STATUS_OK) {
+        printf("error\n");
+        return;
+    }
+    printf("ok\t");
+    each_hex(names, print_allowed, ev);
+    printf("\t");
+    each_hex(lines, print_keep, ev);
+    printf("\t");
+    print_deletions(ev, h, n);
+    printf("\n");
+    cookieprefs_evaluation_free(ev);
 }
 
 int main(void) {
@@ -309,6 +507,22 @@ int main(void) {
                 printf("none");
             }
             printf("%s\n", fs == ss && fast == slow ? "" : "\theader-fast-path-disagrees");
+        } else if (strcmp(cmd, "classify") == 0) {
+            char *hex = strtok(NULL, "\t\n");
+            cmd_classify(policy, hex ? hex : "");
+        } else if (strcmp(cmd, "texts") == 0) {
+            char *lang = strtok(NULL, "\t\n");
+            char *ids = strtok(NULL, "\t\n");
+            if (!lang || !ids) { printf("bad command\n"); continue; }
+            cmd_texts(policy, lang, ids);
+        } else if (strcmp(cmd, "enforce") == 0) {
+            char *hex = strtok(NULL, "\t\n");
+            char *today = strtok(NULL, "\t\n");
+            char *gpc = strtok(NULL, "\t\n");
+            char *names = strtok(NULL, "\t\n");
+            char *lines = strtok(NULL, "\t\n");
+            if (!hex || !today || !gpc || !names || !lines) { printf("bad command\n"); continue; }
+            cmd_enforce(policy, hex, today, gpc, names, lines);
         } else {
             printf("bad command\n");
         }

@@ -4,13 +4,14 @@
 //! per concept: `errors` (exception classes), `conversions` (dates, UUIDs,
 //! category and state arguments, str/bytes, page formats), `enums` (State,
 //! Method, Category), `preferences`, `policy`, `evaluation`,
-//! `declared_cookie`. This file only builds the module.
+//! `declared_cookie`, `import`. This file only builds the module.
 
 mod conversions;
 mod declared_cookie;
 mod enums;
 mod errors;
 mod evaluation;
+mod r#import;
 mod policy;
 mod preferences;
 
@@ -60,5 +61,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(preferences::decode, m)?)?;
     m.add_function(wrap_pyfunction!(preferences::encode, m)?)?;
     m.add_function(wrap_pyfunction!(preferences::find_cookie, m)?)?;
+    r#import::register(m)?;
     Ok(())
 }

@@ -12,6 +12,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod audit;
+mod import_cmd;
 mod policy_cmd;
 use cookieprefs::{Category, ConsentId, Date, Evaluation, Method, Policy, Preferences, State};
 
@@ -108,6 +109,10 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Import another consent tool's cookie as a value (docs/FORMAT.md §13).
+    ///
+    /// Prints the value (exit 0), or says why nothing is imported (exit 1).
+    Import(import_cmd::ImportArgs),
 }
 
 /// The day and the GPC signal of the request being judged.
@@ -331,6 +336,7 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Policy {
             action: PolicyAction::Page { file, lang, format },
         } => policy_cmd::page(&file, lang.as_deref(), format),
+        Command::Import(args) => import_cmd::run(args),
         Command::Audit {
             policy,
             cookie,

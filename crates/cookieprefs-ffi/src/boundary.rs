@@ -13,6 +13,7 @@
 //! promises to these helpers.
 
 use std::ffi::{c_char, CStr};
+use std::fmt;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use cookieprefs::Error;
@@ -230,6 +231,73 @@ impl OutText {
             buf.add(text.len()).write(0);
             put(written, text.len())
         }
+    }
+}
+
+impl OutText {
+    /// As [`OutText::write`], for text that `fill` writes, without
+    /// allocating: `fill` runs once to measure the text and, when it fits,
+    /// once more into the buffer (so a short buffer is never half written).
+    /// `fill` must write the same text both times.
+    ///
+    /// # Safety
+    /// As [`OutText::write`].
+    pub(crate) unsafe fn write_with(&self, fill: impl Fn(&mut dyn fmt::Write) -> fmt::Result) -> Outcome<()> {
+        let OutText { buf, cap, written } = *self;
+        need(written)?;
+        let mut measure = RawWriter {
+            buf: std::ptr::null_mut(),
+            room: 0,
+            len: 0,
+        };
+        fill(&mut measure).map_err(|_| Fail::Abi(cookieprefs_status::Panic))?;
+        let needed = measure.len + 1;
+        if cap < needed {
+            // SAFETY: by the contract.
+            unsafe { put(written, needed) }?;
+            return Err(Fail::Abi(cookieprefs_status::BufferTooSmall));
+        }
+        need(buf)?;
+        let mut copy = RawWriter {
+            buf,
+            room: measure.len,
+            len: 0,
+        };
+        // A `fill` that wrote more the second time is refused by the writer
+        // (room), one that wrote less is caught here: both are bugs.
+        fill(&mut copy).map_err(|_| Fail::Abi(cookieprefs_status::Panic))?;
+        if copy.len != measure.len {
+            return Err(Fail::Abi(cookieprefs_status::Panic));
+        }
+        // SAFETY: `len < cap` bytes were written; the NUL goes at `len`.
+        unsafe {
+            buf.add(copy.len).write(0);
+            put(written, copy.len)
+        }
+    }
+}
+
+/// A `fmt::Write` into at most `room` bytes at `buf` (none when `buf` is
+/// NULL: it only counts), counting every byte it is given in `len`.
+struct RawWriter {
+    buf: *mut u8,
+    room: usize,
+    len: usize,
+}
+
+impl fmt::Write for RawWriter {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let end = self.len.checked_add(s.len()).ok_or(fmt::Error)?;
+        if !self.buf.is_null() {
+            if end > self.room {
+                return Err(fmt::Error);
+            }
+            // SAFETY: `buf` has room for `room >= end` bytes (the contract of
+            // `write_with`, whose `cap` is above `room`); `s` is not in it.
+            unsafe { std::ptr::copy_nonoverlapping(s.as_ptr(), self.buf.add(self.len), s.len()) };
+        }
+        self.len = end;
+        Ok(())
     }
 }
 

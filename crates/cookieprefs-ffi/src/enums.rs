@@ -2,7 +2,7 @@
 //! integer, so every value from C is checked against the core's own codes:
 //! a bad one is `UNKNOWN_NAME`, never undefined behaviour.
 
-use cookieprefs::{BannerReason, Category, ConsentType, Error, Method, State};
+use cookieprefs::{BannerReason, Category, ConsentType, Error, Method, PageFormat, State};
 
 use crate::boundary::Outcome;
 
@@ -70,6 +70,49 @@ pub enum cookieprefs_consent_type {
     SecurityStorage = 6,
 }
 
+/// Which text of a category `cookieprefs_policy_category_text` gives.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum cookieprefs_category_text {
+    /// The label (`Statistiques`); the category's name when no text has one.
+    Label = 0,
+    /// The description; empty when no text has one.
+    Description = 1,
+}
+
+/// Which field of a declared cookie `cookieprefs_policy_cookie_text` gives.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum cookieprefs_cookie_field {
+    /// The name as declared: exact (`sessionid`) or a prefix pattern (`_pk_id.*`).
+    Name = 0,
+    /// Who sets the cookie (in the language).
+    Provider = 1,
+    /// The service and where it runs (in the language).
+    Service = 2,
+    /// Why it is set (in the language).
+    Purpose = 3,
+    /// How long it is kept, as the policy page writes it (`14 jours`,
+    /// `Browser session`, `Not stated`).
+    Retention = 4,
+    /// The declared `Domain`; empty when none is declared.
+    Domain = 5,
+    /// The declared `Path` (`/` unless declared).
+    Path = 6,
+}
+
+/// How `cookieprefs_policy_page` writes the cookie policy page.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum cookieprefs_page_format {
+    /// Markdown (CommonMark with pipe tables).
+    Markdown = 0,
+    /// An HTML fragment to embed under the page's own `<h1>`.
+    Html = 1,
+    /// A whole HTML document.
+    HtmlDocument = 2,
+}
+
 // The C codes are the core's codes.
 const _: () = {
     assert!(cookieprefs_state::NotAsked as u8 == State::NotAsked as u8);
@@ -80,6 +123,19 @@ const _: () = {
     assert!(cookieprefs_method::BrowserSignal as u8 == Method::BrowserSignal as u8);
     assert!(cookieprefs_method::Imported as u8 == Method::Imported as u8);
     assert!(ConsentType::ALL.len() == cookieprefs_consent_type::SecurityStorage as usize + 1);
+    assert!(PageFormat::ALL.len() == cookieprefs_page_format::HtmlDocument as usize + 1);
+    assert!(matches!(
+        PageFormat::ALL[cookieprefs_page_format::Markdown as usize],
+        PageFormat::Markdown
+    ));
+    assert!(matches!(
+        PageFormat::ALL[cookieprefs_page_format::Html as usize],
+        PageFormat::Html
+    ));
+    assert!(matches!(
+        PageFormat::ALL[cookieprefs_page_format::HtmlDocument as usize],
+        PageFormat::HtmlDocument
+    ));
 };
 
 /// A category id from C, checked by the core.
@@ -110,6 +166,41 @@ pub(crate) fn consent_type_of(code: u32) -> Outcome<ConsentType> {
         .ok()
         .and_then(|i| ConsentType::ALL.get(i).copied())
         .ok_or_else(|| unknown("consent type", code))
+}
+
+/// Which text of a category, from C.
+pub(crate) fn category_text_of(code: u32) -> Outcome<cookieprefs_category_text> {
+    match code {
+        0 => Ok(cookieprefs_category_text::Label),
+        1 => Ok(cookieprefs_category_text::Description),
+        _ => Err(unknown("category text", code)),
+    }
+}
+
+/// A field of a declared cookie, from C.
+pub(crate) fn cookie_field_of(code: u32) -> Outcome<cookieprefs_cookie_field> {
+    use cookieprefs_cookie_field as F;
+    const ALL: [F; 7] = [
+        F::Name,
+        F::Provider,
+        F::Service,
+        F::Purpose,
+        F::Retention,
+        F::Domain,
+        F::Path,
+    ];
+    usize::try_from(code)
+        .ok()
+        .and_then(|i| ALL.get(i).copied())
+        .ok_or_else(|| unknown("cookie field", code))
+}
+
+/// A page format from C: an index into the core's `PageFormat::ALL`.
+pub(crate) fn page_format_of(code: u32) -> Outcome<PageFormat> {
+    usize::try_from(code)
+        .ok()
+        .and_then(|i| PageFormat::ALL.get(i).copied())
+        .ok_or_else(|| unknown("page format", code))
 }
 
 /// The core's error for an enum value out of range.

@@ -65,7 +65,13 @@ mod evaluation;
 
 mod set_cookie;
 
+mod declaration;
+
+mod enforcement;
+
 pub use date::*;
+pub use declaration::*;
+pub use enforcement::*;
 pub use enums::*;
 pub use error::*;
 pub use evaluation::*;

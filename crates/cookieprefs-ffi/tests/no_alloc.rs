@@ -12,8 +12,11 @@ use std::ptr::{null, null_mut};
 
 // The library target of this package is named `cookieprefs` (the C ABI).
 use cookieprefs::{
-    cookieprefs_policy, cookieprefs_policy_free, cookieprefs_policy_from_json,
-    cookieprefs_policy_header_allowed, cookieprefs_policy_header_needs_banner, cookieprefs_status,
+    cookieprefs_evaluation, cookieprefs_evaluation_cookie_allowed, cookieprefs_evaluation_free,
+    cookieprefs_evaluation_next_cookie_to_clear, cookieprefs_evaluation_set_cookie_allowed,
+    cookieprefs_policy, cookieprefs_policy_classify, cookieprefs_policy_evaluate_header,
+    cookieprefs_policy_free, cookieprefs_policy_from_json, cookieprefs_policy_header_allowed,
+    cookieprefs_policy_header_needs_banner, cookieprefs_status,
 };
 
 struct Counting;
@@ -160,4 +163,109 @@ fn edge_calls_allocate_nothing() {
     drop(v);
     // SAFETY: a live handle.
     unsafe { cookieprefs_policy_free(policy) };
+}
+
+/// The enforcement calls an edge makes per cookie on an evaluation it
+/// already has (classify, cookie allowed, `Set-Cookie` kept, the deletion
+/// headers one at a time) allocate nothing either.
+#[test]
+#[cfg_attr(miri, ignore = "counts the allocations of native code paths")]
+fn enforcement_calls_allocate_nothing() {
+    let json = r#"{"revision": 1, "undeclared": "block", "cookies": [
+        {"name": "sessionid", "category": "necessary"},
+        {"name": "_pk_id.*", "category": "statistics", "domain": ".example.org"},
+        {"name": "_pk_id.9.*", "category": "first_party", "path": "/portal"},
+        {"name": "embed", "category": "third_party"}]}"#;
+    let mut policy: *mut cookieprefs_policy = null_mut();
+    // SAFETY: a valid slice and out-pointer.
+    let s = unsafe { cookieprefs_policy_from_json(json.as_ptr(), json.len(), &mut policy) };
+    assert_eq!(s, cookieprefs_status::Ok);
+    // Statistics, first_party and third_party refused at revision 1.
+    let header = b"sessionid=x; _pk_id.1.ab=1; cookies_preferences=BAABCdcJ1w1Q; embed=2; \
+                   _pk_id.1.ab=3; __Host-t=1; other=4; _pk_id.9.q=5";
+    let mut big = Vec::with_capacity(9000);
+    let mut i = 0;
+    while big.len() < 8 * 1024 {
+        big.extend_from_slice(format!("tracker_{i:04}=aaaaaaaaaaaaaaaaaaaa; ").as_bytes());
+        i += 1;
+    }
+    let mut ev: *mut cookieprefs_evaluation = null_mut();
+    // SAFETY: a live handle, a valid slice and out-pointer.
+    let s =
+        unsafe { cookieprefs_policy_evaluate_header(policy, header.as_ptr(), header.len(), DAY, 0, &mut ev) };
+    assert_eq!(s, cookieprefs_status::Ok);
+    let names: [&[u8]; 7] = [
+        b"sessionid",
+        b"_pk_id.1.ab",
+        b"_pk_id.9.q",
+        b"embed",
+        b"other",
+        b"",
+        b"\xff",
+    ];
+    let lines: [&[u8]; 4] = [
+        b"_pk_id.1.ab=GA1; Max-Age=33955200; Path=/",
+        b"Set-Cookie: _pk_id.1.ab=; Max-Age=0",
+        b"embed=1; Expires=Thu, 01 Jan 1970 00:00:00 GMT",
+        b"sessionid=abc; HttpOnly; Secure",
+    ];
+    let mut buf = [0u8; 256];
+
+    let before = allocations();
+    let mut answers = 0usize;
+    // SAFETY: live handles, valid slices, buffers and out-pointers (or
+    // NULLs and lengths the calls refuse before reading).
+    unsafe {
+        for name in names {
+            let (mut c, mut idx, mut b) = (0u8, 0u32, false);
+            let _ = cookieprefs_policy_classify(policy, name.as_ptr(), name.len(), &mut c, &mut idx);
+            let _ = cookieprefs_evaluation_cookie_allowed(ev, name.as_ptr(), name.len(), &mut b);
+            answers += usize::from(b) + usize::from(c);
+        }
+        for line in lines {
+            let mut b = false;
+            let _ = cookieprefs_evaluation_set_cookie_allowed(ev, line.as_ptr(), line.len(), &mut b);
+            answers += usize::from(b);
+        }
+        for (h, cap) in [(&header[..], buf.len()), (&header[..], 8), (&big[..], buf.len())] {
+            let (mut cursor, mut n) = (0usize, 0usize);
+            for _ in 0..1000 {
+                let s = cookieprefs_evaluation_next_cookie_to_clear(
+                    ev,
+                    h.as_ptr(),
+                    h.len(),
+                    &mut cursor,
+                    buf.as_mut_ptr(),
+                    cap,
+                    &mut n,
+                );
+                if s != cookieprefs_status::Ok {
+                    break;
+                }
+                answers += 1;
+            }
+        }
+        let mut b = true;
+        let _ = cookieprefs_evaluation_cookie_allowed(null(), b"a".as_ptr(), 1, &mut b);
+        let _ = cookieprefs_evaluation_set_cookie_allowed(ev, null(), 3, &mut b);
+        let mut cursor = 0usize;
+        let _ = cookieprefs_evaluation_next_cookie_to_clear(
+            ev,
+            header.as_ptr(),
+            usize::MAX,
+            &mut cursor,
+            buf.as_mut_ptr(),
+            256,
+            null_mut(),
+        );
+    }
+    let after = allocations();
+    assert_eq!(after - before, 0, "allocations on the enforcement path");
+    // 4 to clear in `header`, 0 with a short buffer, and every tracker of `big`.
+    assert!(answers > i + 4, "{answers}");
+    // SAFETY: live handles.
+    unsafe {
+        cookieprefs_evaluation_free(ev);
+        cookieprefs_policy_free(policy);
+    }
 }

@@ -65,6 +65,11 @@ fn regressions_json() {
     assert!(replay("json") >= 1);
 }
 
+#[test]
+fn regressions_import() {
+    replay("import");
+}
+
 #[cfg(feature = "ffi")]
 #[test]
 fn regressions_ffi() {

@@ -287,3 +287,72 @@ fn run_declaration_vectors() {
         assert_eq!(json!(clear), case["clear"], "{}", case["name"]);
     }
 }
+
+/// `import.json` (FORMAT.md §13), read from the file as every other
+/// language reads it: each case imports to the value, source, unmapped
+/// items and deletion headers written there, or skips for the reason
+/// written there; every source and every skip reason has a case.
+#[test]
+fn run_import_vectors() {
+    use cookieprefs::{import, import_header, ImportOptions, ImportSkip, ImportSource};
+    let doc = load("import.json");
+    let today = date(doc["today"].as_str().unwrap());
+    let cases = doc["cases"].as_array().unwrap();
+    let mut sources = std::collections::BTreeSet::new();
+    let mut skips = std::collections::BTreeSet::new();
+    for case in cases {
+        let name = &case["name"];
+        let policy =
+            Policy::from_json(&doc["policies"][case["policy"].as_str().unwrap()].to_string()).unwrap();
+        let companion = case["companion"].as_str().map(str::as_bytes);
+        let mut options = ImportOptions::new().drop_consent_id(case["drop_id"].as_bool().unwrap());
+        if let Some(c) = companion {
+            options = options.companion(c);
+        }
+        let got = match case["source"].as_str() {
+            Some(s) => {
+                sources.insert(s.to_owned());
+                let source: ImportSource = s.parse().unwrap();
+                import(source, case["value"].as_str().unwrap(), &policy, today, &options)
+            }
+            None => import_header(
+                case["header"].as_str().unwrap().as_bytes(),
+                &policy,
+                today,
+                &options,
+            ),
+        };
+        let exp = &case["expected"];
+        match got {
+            Ok(imported) => {
+                assert_eq!(
+                    imported.preferences().encode(),
+                    exp["value"].as_str().unwrap(),
+                    "{name}"
+                );
+                assert_eq!(
+                    serde_json::to_value(imported.preferences()).unwrap(),
+                    exp["preferences"],
+                    "{name}"
+                );
+                assert_eq!(json!(imported.source().as_str()), exp["source"], "{name}");
+                assert_eq!(json!(imported.unmapped()), exp["unmapped"], "{name}");
+                assert_eq!(
+                    json!(imported.deletion_headers()),
+                    exp["deletion_headers"],
+                    "{name}"
+                );
+            }
+            Err(skip) => {
+                assert_eq!(json!(skip.kind()), exp["skip"], "{name}: {skip}");
+                skips.insert(skip.kind());
+            }
+        }
+    }
+    for s in ImportSource::ALL {
+        assert!(sources.contains(s.as_str()), "no case for {s}");
+    }
+    for k in ImportSkip::KINDS {
+        assert!(skips.contains(k), "no case skips for {k}");
+    }
+}

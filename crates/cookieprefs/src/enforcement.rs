@@ -74,6 +74,22 @@ impl Evaluation {
         }
     }
 
+    /// [`Evaluation::cookies_to_clear`] resumed at a byte position of the
+    /// header that [`CookiesToClear::position`] gave for the same header
+    /// (0: from the start). A cookie cleared before that position is not
+    /// given again. For callers that cannot keep the iterator (the C ABI).
+    pub fn cookies_to_clear_from<'e, 'h>(
+        &'e self,
+        header: &'h [u8],
+        position: usize,
+    ) -> CookiesToClear<'e, 'h> {
+        CookiesToClear {
+            evaluation: self,
+            header,
+            start: position,
+        }
+    }
+
     /// The `Set-Cookie` header values that delete every cookie of
     /// [`Evaluation::cookies_to_clear`].
     pub fn deletion_headers(&self, header: &[u8]) -> Vec<String> {
@@ -104,6 +120,15 @@ pub struct CookiesToClear<'e, 'h> {
     evaluation: &'e Evaluation,
     header: &'h [u8],
     start: usize,
+}
+
+impl CookiesToClear<'_, '_> {
+    /// Where the rest of the header starts: what
+    /// [`Evaluation::cookies_to_clear_from`] takes to resume after the
+    /// cookies given so far (at most the header's length).
+    pub fn position(&self) -> usize {
+        self.start.min(self.header.len())
+    }
 }
 
 impl<'e, 'h> Iterator for CookiesToClear<'e, 'h> {

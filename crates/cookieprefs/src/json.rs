@@ -15,8 +15,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::json_read;
 use crate::json_tree::{self as tree, Node, Path};
 use crate::{
-    BannerReason, Category, ConsentId, ConsentMode, ConsentType, Date, Error, Evaluation, Method, Policy,
-    Preferences, Retention, SameSite, State, Text,
+    BannerReason, Category, ConsentId, ConsentMode, ConsentType, Date, Error, Evaluation, ImportTable,
+    Method, Policy, Preferences, Retention, SameSite, State, Text, MAX_TCF_PURPOSE,
 };
 
 macro_rules! string_serde {
@@ -201,6 +201,35 @@ struct CookieJson<'a> {
     same_site: SameSite,
 }
 
+/// A JSON object whose keys keep the order given.
+struct OrderedMap<K, V>(Vec<(K, V)>);
+
+impl<K: Serialize, V: Serialize> Serialize for OrderedMap<K, V> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+/// The JSON form of a source's cookie in `import.systems`.
+#[derive(Serialize)]
+struct SourceCookieJson<'a> {
+    cookie: &'a str,
+    domain: Option<&'a str>,
+    path: &'a str,
+}
+
+/// The JSON form of the import settings (FORMAT.md §13): written when given.
+#[derive(Serialize)]
+struct ImportJson<'a> {
+    systems: Option<OrderedMap<&'static str, SourceCookieJson<'a>>>,
+    categories: OrderedMap<&'a str, Option<String>>,
+    services: OrderedMap<&'a str, Option<String>>,
+    onetrust: OrderedMap<&'a str, Option<String>>,
+    trustcommander: OrderedMap<&'a str, Option<String>>,
+    tcf: OrderedMap<String, Vec<u8>>,
+    keep_consent_id: bool,
+}
+
 /// The normalised JSON form of [`Policy`] (FORMAT.md §7): every field spelled out.
 #[derive(Serialize)]
 struct PolicyJson<'a> {
@@ -214,6 +243,8 @@ struct PolicyJson<'a> {
     necessary: TextsJson<'a>,
     cookies: Vec<DeclaredJson<'a>>,
     undeclared: &'static str,
+    #[serde(rename = "import", skip_serializing_if = "Option::is_none")]
+    import_settings: Option<ImportJson<'a>>,
 }
 
 impl Serialize for Policy {
@@ -280,6 +311,54 @@ impl Serialize for Policy {
                 })
                 .collect(),
             undeclared: i.undeclared.as_str(),
+            import_settings: i.import.given.then(|| {
+                let im = &i.import;
+                let table = |t: ImportTable| {
+                    OrderedMap(
+                        im.tables[t as usize]
+                            .iter()
+                            .map(|e| (e.key.as_str(), e.target.map(name)))
+                            .collect(),
+                    )
+                };
+                ImportJson {
+                    systems: im.systems.as_ref().map(|systems| {
+                        OrderedMap(
+                            systems
+                                .iter()
+                                .map(|(src, c)| {
+                                    (
+                                        src.as_str(),
+                                        SourceCookieJson {
+                                            cookie: c.name(),
+                                            domain: c.domain_attribute(),
+                                            path: c.path_attribute(),
+                                        },
+                                    )
+                                })
+                                .collect(),
+                        )
+                    }),
+                    categories: table(ImportTable::Categories),
+                    services: table(ImportTable::Services),
+                    onetrust: table(ImportTable::Onetrust),
+                    trustcommander: table(ImportTable::Trustcommander),
+                    tcf: OrderedMap(
+                        im.tcf
+                            .iter()
+                            .map(|(c, mask)| {
+                                (
+                                    name(*c),
+                                    (1..=MAX_TCF_PURPOSE)
+                                        .filter(|p| mask & 1 << (p - 1) != 0)
+                                        .collect(),
+                                )
+                            })
+                            .collect(),
+                    ),
+                    keep_consent_id: im.keep_consent_id,
+                }
+            }),
         }
         .serialize(s)
     }

@@ -8,8 +8,9 @@ use crate::policy_builder::CategoryRef;
 use crate::policy_declaration::{RawCookie, RawRetention};
 use crate::policy_texts::CategoryTexts;
 use crate::{
-    Category, ConsentId, ConsentType, CookieAttributes, Date, DeclaredCookie, Error, Method, Policy,
-    PolicyBuilder, Preferences, State, Text, Undeclared, FORMAT_VERSION,
+    Category, ConsentId, ConsentType, CookieAttributes, Date, DeclaredCookie, Error, ImportSource,
+    ImportTable, Method, Policy, PolicyBuilder, Preferences, SourceCookie, State, Text, Undeclared,
+    FORMAT_VERSION,
 };
 
 const POLICY_KEYS: &[&str] = &[
@@ -23,7 +24,18 @@ const POLICY_KEYS: &[&str] = &[
     "necessary",
     "cookies",
     "undeclared",
+    "import",
 ];
+const IMPORT_KEYS: &[&str] = &[
+    "systems",
+    "categories",
+    "services",
+    "onetrust",
+    "trustcommander",
+    "tcf",
+    "keep_consent_id",
+];
+const SYSTEM_KEYS: &[&str] = &["cookie", "domain", "path"];
 const CATEGORY_KEYS: &[&str] = &["id", "name", "since_revision", "label", "description"];
 const TEXTS_KEYS: &[&str] = &["label", "description"];
 const DECLARED_KEYS: &[&str] = &[
@@ -135,6 +147,7 @@ pub(crate) fn policy(root: &Node) -> Result<Policy, Error> {
                 }
             }
             "undeclared" => b = b.undeclared(tree::string(value, &at)?.parse::<Undeclared>()?),
+            "import" => b = import_settings(b, value, &at)?,
             _ => {
                 let Node::Object(pairs) = value else {
                     return Err(at.expected("an object", value));
@@ -150,6 +163,79 @@ pub(crate) fn policy(root: &Node) -> Result<Policy, Error> {
         b = b.standard_categories();
     }
     b.build()
+}
+
+/// The `import` object (`docs/FORMAT.md` §13): every field optional.
+fn import_settings(mut b: PolicyBuilder, node: &Node, path: &Path<'_>) -> Result<PolicyBuilder, Error> {
+    let pairs = tree::object(node, path, IMPORT_KEYS)?;
+    b = b.import_given(false);
+    for (key, value) in pairs {
+        let at = path.key(key);
+        match key.as_str() {
+            "systems" => {
+                let systems = match value {
+                    Node::Null => continue,
+                    Node::Object(systems) => systems,
+                    other => return Err(at.expected("an object or null", other)),
+                };
+                b = b.import_given(true);
+                for (name, entry) in systems {
+                    let at = at.key(name);
+                    let source: ImportSource = name.parse()?;
+                    let mut c = SourceCookie::default_for(source);
+                    for (k, v) in tree::object(entry, &at, SYSTEM_KEYS)? {
+                        let at = at.key(k);
+                        match k.as_str() {
+                            "cookie" => c.name = tree::string(v, &at)?.to_owned(),
+                            "domain" => {
+                                c.domain = match v {
+                                    Node::Null => None,
+                                    v => Some(
+                                        tree::string(v, &at)
+                                            .map_err(|_| at.expected("a string or null", v))?
+                                            .to_owned(),
+                                    ),
+                                }
+                            }
+                            _ => c.path = tree::string(v, &at)?.to_owned(),
+                        }
+                    }
+                    b = b.import_source(source, c);
+                }
+            }
+            "tcf" => {
+                let Node::Object(entries) = value else {
+                    return Err(at.expected("an object", value));
+                };
+                for (category, list) in entries {
+                    let at = at.key(category);
+                    let mut purposes = Vec::new();
+                    for (i, p) in tree::array(list, &at)?.iter().enumerate() {
+                        purposes.push(tree::saturate(tree::int(p, &at.index(i))?));
+                    }
+                    b = b.import_tcf_ref(CategoryRef::Name(category.clone()), purposes);
+                }
+            }
+            "keep_consent_id" => b = b.import_consent_id(tree::boolean(value, &at)?),
+            table => {
+                let table = ImportTable::ALL
+                    .into_iter()
+                    .find(|t| t.as_str() == table)
+                    .unwrap_or(ImportTable::Categories);
+                let Node::Object(entries) = value else {
+                    return Err(at.expected("an object", value));
+                };
+                for (item, target) in entries {
+                    let r = match target {
+                        Node::Null => None,
+                        other => Some(category_ref(other, &at.key(item))?),
+                    };
+                    b = b.import_item_ref(table, item.clone(), r);
+                }
+            }
+        }
+    }
+    Ok(b)
 }
 
 /// A category reference: a string (site name, standard name or canonical

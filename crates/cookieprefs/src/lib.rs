@@ -55,6 +55,7 @@ mod enforcement;
 mod error;
 mod evaluation;
 mod hint;
+mod import;
 #[cfg(feature = "serde")]
 mod json;
 #[cfg(feature = "serde")]
@@ -86,6 +87,12 @@ pub use enforcement::{set_cookie_name, CookieToClear, CookiesToClear};
 pub use error::Error;
 pub use evaluation::{BannerReason, Evaluation, CLOCK_SKEW_DAYS};
 pub use hint::InputHint;
+#[cfg(feature = "json")]
+pub use import::{import, import_header};
+pub use import::{
+    ImportOptions, ImportSkip, ImportSource, ImportTable, Imported, SourceCookie, MAX_IMPORT_ENTRIES,
+    MAX_IMPORT_ITEM_LEN, MAX_IMPORT_VALUE_LEN, MAX_TCF_PURPOSE,
+};
 pub use language::{Text, MAX_LANGUAGES, MAX_TEXT_LEN};
 pub use method::Method;
 pub use policy::{Policy, PolicyCategory, DEFAULT_COOKIE_NAME, DEFAULT_MAX_AGE_DAYS, MAX_AGE_CEILING_DAYS};

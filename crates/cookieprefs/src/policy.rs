@@ -42,6 +42,8 @@ pub(crate) struct PolicyInner {
     /// The declared cookies.
     pub(crate) inventory: Inventory,
     pub(crate) undeclared: Undeclared,
+    /// The import mapping and sources (`docs/FORMAT.md` §13).
+    pub(crate) import: crate::import::mapping::ImportSettings,
 }
 
 /// A site's consent policy: the categories it offers, its current revision,

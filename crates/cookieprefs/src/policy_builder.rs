@@ -6,12 +6,13 @@ use std::sync::Arc;
 
 use crate::cookie_header::check_cookie;
 use crate::cookie_inventory::{DeclaredCookie, Undeclared};
+use crate::import::mapping::RawImport;
 use crate::policy::{PolicyInner, DEFAULT_CONSENT_MODE};
 use crate::policy_declaration::{RawCookie, RawDeclaration};
 use crate::policy_texts::CategoryTexts;
 use crate::{
-    Category, ConsentType, CookieAttributes, Error, Policy, PolicyCategory, Text, DEFAULT_MAX_AGE_DAYS,
-    MAX_AGE_CEILING_DAYS, MAX_REVISION,
+    Category, ConsentType, CookieAttributes, Error, ImportSource, ImportTable, Policy, PolicyCategory,
+    SourceCookie, Text, DEFAULT_MAX_AGE_DAYS, MAX_AGE_CEILING_DAYS, MAX_REVISION,
 };
 
 /// A reference to a category, as written in a policy or a request:
@@ -113,6 +114,8 @@ pub struct PolicyBuilder {
     /// Languages, cookies, `undeclared`; texts of `necessary` and of
     /// categories never offered to the builder (refused at build).
     declaration: RawDeclaration,
+    /// The import settings (rule 10).
+    import: RawImport,
 }
 
 impl PolicyBuilder {
@@ -127,6 +130,7 @@ impl PolicyBuilder {
             consent_mode_base: DEFAULT_CONSENT_MODE,
             consent_mode: Default::default(),
             declaration: RawDeclaration::default(),
+            import: RawImport::default(),
         }
     }
 
@@ -164,6 +168,7 @@ impl PolicyBuilder {
                     .collect(),
                 undeclared: i.undeclared,
             },
+            import: RawImport::from_settings(&i.import),
         }
     }
 
@@ -326,6 +331,85 @@ impl PolicyBuilder {
         self
     }
 
+    /// Maps an item of a foreign tool's cookie (a category, service, OneTrust
+    /// group or TrustCommander category name) to a category, replacing the
+    /// library's default for it (`docs/FORMAT.md` §13); `None` leaves the
+    /// item unmapped. The category must be offered, or be `necessary`
+    /// (never stored). Items compare ignoring ASCII case, `-`, `_`, `.` and
+    /// spaces.
+    ///
+    /// ```
+    /// use cookieprefs::{Category, ImportTable, Policy};
+    /// let policy = Policy::builder()
+    ///     .standard_categories()
+    ///     .category(Category::new(16)?, "youtube", 0)
+    ///     .import_item(ImportTable::Services, "youtube", Some(Category::new(16)?))
+    ///     .import_item(ImportTable::Trustcommander, "2", Some(Category::STATISTICS))
+    ///     .build()?;
+    /// # Ok::<(), cookieprefs::Error>(())
+    /// ```
+    pub fn import_item(self, table: ImportTable, item: &str, category: Option<Category>) -> PolicyBuilder {
+        self.import_item_ref(table, item.to_owned(), category.map(CategoryRef::Category))
+    }
+
+    pub(crate) fn import_item_ref(
+        mut self,
+        table: ImportTable,
+        item: String,
+        category: Option<CategoryRef>,
+    ) -> PolicyBuilder {
+        self.import.given = true;
+        self.import.tables[table as usize].push((item, category));
+        self
+    }
+
+    /// The TCF purposes (1–24) whose consent an imported TC or GPP string
+    /// must hold for `category` to be granted, replacing the library's
+    /// default set for it.
+    pub fn import_tcf(self, category: Category, purposes: &[u8]) -> PolicyBuilder {
+        self.import_tcf_ref(
+            CategoryRef::Category(category),
+            purposes.iter().map(|p| i64::from(*p)).collect(),
+        )
+    }
+
+    pub(crate) fn import_tcf_ref(mut self, category: CategoryRef, purposes: Vec<i64>) -> PolicyBuilder {
+        self.import.given = true;
+        self.import.tcf.push((category, purposes));
+        self
+    }
+
+    /// Where a foreign tool keeps its cookie on this site. Once a source is
+    /// given, [`import_header`](crate::import_header) looks for the sources
+    /// given only.
+    pub fn import_source(mut self, source: ImportSource, cookie: SourceCookie) -> PolicyBuilder {
+        self.import.given = true;
+        self.import
+            .systems
+            .get_or_insert_with(Vec::new)
+            .push((source, cookie));
+        self
+    }
+
+    /// Marks the import settings as given (an `import` object in the JSON
+    /// form, even an empty one); with `no_sources`, `systems` was given
+    /// empty: no source is looked for.
+    pub(crate) fn import_given(mut self, no_sources: bool) -> PolicyBuilder {
+        self.import.given = true;
+        if no_sources {
+            self.import.systems.get_or_insert_with(Vec::new);
+        }
+        self
+    }
+
+    /// Whether an imported value keeps the source's consent id when it is
+    /// a UUID (default `true`).
+    pub fn import_consent_id(mut self, keep: bool) -> PolicyBuilder {
+        self.import.given = true;
+        self.import.keep_consent_id = keep;
+        self
+    }
+
     /// Checks every rule, in the order of `docs/FORMAT.md` §6, and returns
     /// the policy.
     ///
@@ -404,6 +488,7 @@ impl PolicyBuilder {
             .collect();
         let declaration =
             declaration.check(&categories, offered, &self.cookie, max_age[0].max(max_age[1]))?;
+        let import = self.import.check(&categories, offered)?;
         Ok(Policy {
             inner: Arc::new(PolicyInner {
                 revision,
@@ -418,6 +503,7 @@ impl PolicyBuilder {
                 texts: declaration.texts,
                 inventory: declaration.inventory,
                 undeclared: declaration.undeclared,
+                import,
             }),
         })
     }

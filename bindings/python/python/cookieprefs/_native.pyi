@@ -54,6 +54,12 @@ __all__ = [
     "decode",
     "encode",
     "find_cookie",
+    "IMPORT_SOURCES",
+    "IMPORT_SKIP_KINDS",
+    "Imported",
+    "ImportSkip",
+    "import_cookie",
+    "import_header",
 ]
 __version__: str
 FORMAT_VERSION: int
@@ -292,3 +298,53 @@ def find_cookie(header: str | bytes, name: str) -> tuple[int, int] | None:
     """The (start, end) of the first cookie ``name``'s value, or None:
     ``header[start:end]`` is the value. Offsets are in the header's own units:
     bytes for ``bytes``, code points for ``str``."""
+
+# Importing another consent tool's cookie (docs/FORMAT.md §13).
+IMPORT_SOURCES: list[str]
+IMPORT_SKIP_KINDS: list[str]
+
+@final
+class Imported:
+    """A foreign cookie imported as a value. Truthy."""
+    @property
+    def preferences(self) -> Preferences: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def unmapped(self) -> list[str]: ...
+    @property
+    def source_cookies(self) -> list[tuple[str, str | None, str]]: ...
+    @property
+    def deletion_headers(self) -> list[str]: ...
+    def __bool__(self) -> bool: ...
+
+@final
+class ImportSkip:
+    """Nothing imported, and why. Falsy."""
+    @property
+    def kind(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def unmapped(self) -> list[str]: ...
+    def __bool__(self) -> bool: ...
+
+def import_cookie(
+    source: str,
+    value: str | bytes,
+    policy: Policy,
+    today: datetime.date | None = None,
+    *,
+    companion: str | bytes | None = None,
+    drop_id: bool = False,
+) -> Imported | ImportSkip:
+    """Imports one cookie of another consent tool (``source``: one of
+    IMPORT_SOURCES); an Imported, or an ImportSkip saying why nothing is."""
+def import_header(
+    header: str | bytes | None,
+    policy: Policy,
+    today: datetime.date | None = None,
+    *,
+    drop_id: bool = False,
+) -> Imported | ImportSkip:
+    """Finds a known tool's consent cookie in a whole Cookie header and imports it."""

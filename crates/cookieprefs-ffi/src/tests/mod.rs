@@ -14,6 +14,8 @@ use cookieprefs_status as S;
 
 mod boundary;
 mod date;
+mod declaration;
+mod enforcement;
 mod error;
 mod evaluation;
 mod fast_path;

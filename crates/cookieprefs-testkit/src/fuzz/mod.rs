@@ -17,6 +17,7 @@ pub mod differential;
 pub mod evaluate;
 #[cfg(feature = "ffi")]
 pub mod ffi;
+pub mod import;
 pub mod input;
 pub mod json;
 pub mod roundtrip;
@@ -64,6 +65,11 @@ pub const TARGETS: &[Target] = &[
         name: "json",
         check: json::check,
         max_len: 4096,
+    },
+    Target {
+        name: "import",
+        check: import::check,
+        max_len: 4200,
     },
     #[cfg(feature = "ffi")]
     Target {

@@ -21,6 +21,7 @@ pub mod declaration;
 pub mod decode;
 pub mod duplicates;
 pub mod evaluate;
+pub mod import;
 pub mod policy;
 mod raw;
 
@@ -57,6 +58,10 @@ pub const FILES: &[VectorFile] = &[
     VectorFile {
         name: "declaration.json",
         document: declaration::document,
+    },
+    VectorFile {
+        name: "import.json",
+        document: import::document,
     },
 ];
 

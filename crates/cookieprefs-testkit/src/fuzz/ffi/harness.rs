@@ -515,12 +515,18 @@ pub(super) fn maybe_null(s: &std::ffi::CStr, is_null: bool) -> *const c_char {
     }
 }
 
+const DECLARATION: &str = r#"{"revision":1,"languages":["fr","en"],"categories":[{"id":1,"name":"statistics","label":{"fr":"Mesure d'audience","en":"Audience"}},{"id":2,"name":"first_party"},{"id":3,"name":"third_party","description":{"en":"Embeds & <videos>"}}],"cookies":[{"name":"sessionid","category":"necessary","provider":"ODS","purpose":{"fr":"Session","en":"Session"},"retention":14},{"name":"_pk_id.*","category":"statistics","provider":"Matomo","domain":".example.org","retention":393},{"name":"_pk_id.9.*","category":"first_party","path":"/portal","retention":"session"},{"name":"embed_visitor","category":"third_party","service":{"en":"Video | embeds"}}]}"#;
+
 pub(super) fn preset_json(i: u8) -> String {
-    match i % 5 {
+    match i % 7 {
         0 => r#"{"revision":0}"#.into(),
         1 => r#"{"revision":3,"categories":[{"id":1,"name":"statistics"},{"id":3,"name":"third_party","since_revision":3},{"id":16,"name":"youtube"}],"gpc_categories":["third_party","youtube"]}"#.into(),
         2 => r#"{"revision":1,"categories":[],"cookie":{"name":"cp","domain":null,"path":"/","secure":true,"http_only":false,"same_site":"Strict"}}"#.into(),
         3 => r#"{"revision":2,"max_age_days":{"granted":30,"denied":395}}"#.into(),
-        _ => r#"{"revision":1,"categories":[{"id":16,"name":"Bad"}]}"#.into(),
+        4 => r#"{"revision":1,"categories":[{"id":16,"name":"Bad"}]}"#.into(),
+        // A declaration: texts in two languages, exact names, nested
+        // patterns, a domain and a path, the consent cookie left to the library.
+        5 => DECLARATION.into(),
+        _ => DECLARATION.replacen('{', r#"{"undeclared":"block","#, 1),
     }
 }

@@ -135,6 +135,16 @@ const OPS: &[Op] = &[
     op_date_to_ymd,
     op_eval_copies,
     op_eval_ignored_status,
+    op_policy_classify,
+    op_policy_cookie_count,
+    op_policy_cookie_category,
+    op_policy_language,
+    op_policy_category_text,
+    op_policy_cookie_text,
+    op_policy_page,
+    op_eval_cookie_allowed,
+    op_eval_set_cookie_allowed,
+    op_eval_next_cookie_to_clear,
 ];
 
 /// A `gpc` int: 0, 1 or any other int (negative, huge).
@@ -176,12 +186,14 @@ fn getter<T>(call: &str, s: S, out: &Slot, abi: &[(bool, S)], model: Result<u64,
     }
 }
 
+mod declaration;
 mod edge;
 mod evaluations;
 mod helpers;
 mod policies;
 mod values;
 
+use declaration::*;
 use edge::*;
 use evaluations::*;
 use helpers::*;

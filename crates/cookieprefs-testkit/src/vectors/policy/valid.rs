@@ -164,4 +164,16 @@ pub const VALID: &[Valid] = &[
         name: "declaration: undeclared in any case, retention at the bounds",
         json: r#"{"undeclared": "BLOCK", "cookies": [{"name": "a", "category": "necessary", "retention": 1}, {"name": "b", "category": "necessary", "retention": 400}]}"#,
     },
+    Valid {
+        name: "import: an empty object",
+        json: r#"{"import": {}}"#,
+    },
+    Valid {
+        name: "import: every field",
+        json: r#"{"revision": 4, "categories": [{"id": 1, "name": "statistics"}, {"id": 2, "name": "first_party"}, {"id": 3, "name": "third_party"}, {"id": 16, "name": "youtube"}], "import": {"systems": {"tarteaucitron": {"cookie": "prefcookies", "domain": ".example.org"}, "onetrust": {"path": "/fr"}}, "categories": {"newsletter": "necessary", "marketing": null}, "services": {"YouTube": "youtube"}, "onetrust": {"C0005": 16}, "trustcommander": {"1": "statistics", "2": "3"}, "tcf": {"youtube": [10, 1], "1": [1, 7, 8]}, "keep_consent_id": false}}"#,
+    },
+    Valid {
+        name: "import: systems null, an empty systems object",
+        json: r#"{"import": {"systems": {}, "keep_consent_id": true}}"#,
+    },
 ];

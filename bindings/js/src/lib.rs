@@ -1,0 +1,80 @@
+//! `cookieprefs-wasm`: the cookieprefs core for the browser, compiled to
+//! `wasm32-unknown-unknown` with wasm-bindgen.
+//!
+//! A thin layer, like the Python binding: every rule, name and message is the
+//! core's. What crosses the boundary is strings, numbers and booleans; any
+//! structured answer crosses as the JSON the core (or this crate, with
+//! serde) writes, which the hand-written ES module (`js/cookieprefs.js`)
+//! parses and wraps in its classes. One file per concept: `failure` (the
+//! core's error as a value JavaScript turns into a `CookieprefsError`),
+//! `args` (dates, category references, methods), `value` (decode, encode,
+//! the `Cookie:` lookup), `policy`, `evaluation`, `declaration` (texts and
+//! classification). This file holds the constants.
+//!
+//! The module never asks the system for the time (`Date::today` would panic
+//! on this target): the JavaScript side passes the day.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod args;
+mod declaration;
+mod evaluation;
+mod failure;
+mod policy;
+mod value;
+
+pub use evaluation::Evaluation;
+pub use failure::Failure;
+pub use policy::Policy;
+pub use value::{cookie_value, decode_json, encode_json, preferences_state};
+
+use cookieprefs as core;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// The core's constants and error kinds, for the ES module.
+#[derive(Serialize)]
+struct Constants {
+    version: &'static str,
+    format_version: u8,
+    max_encoded_len: usize,
+    max_revision: u16,
+    max_category_id: u8,
+    default_cookie_name: &'static str,
+    error_kinds: &'static [&'static str],
+    value_error_kinds: &'static [&'static str],
+}
+
+/// The library's version, format version, limits and error kinds, as JSON:
+/// `{"version", "format_version", "max_encoded_len", "max_revision",
+/// "max_category_id", "default_cookie_name", "error_kinds",
+/// "value_error_kinds"}`.
+#[wasm_bindgen]
+pub fn constants() -> String {
+    serde_json::to_string(&Constants {
+        version: env!("CARGO_PKG_VERSION"),
+        format_version: core::FORMAT_VERSION,
+        max_encoded_len: core::MAX_ENCODED_LEN,
+        max_revision: core::MAX_REVISION,
+        max_category_id: core::Category::MAX_ID,
+        default_cookie_name: core::DEFAULT_COOKIE_NAME,
+        error_kinds: core::Error::KINDS,
+        value_error_kinds: core::Error::VALUE_KINDS,
+    })
+    .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn constants_are_the_cores() {
+        let c: serde_json::Value = serde_json::from_str(&super::constants()).unwrap();
+        assert_eq!(c["format_version"], 1);
+        assert_eq!(
+            c["error_kinds"].as_array().unwrap().len(),
+            cookieprefs::Error::KINDS.len()
+        );
+        assert_eq!(c["default_cookie_name"], "cookies_preferences");
+    }
+}

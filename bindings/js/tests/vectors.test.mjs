@@ -1,0 +1,137 @@
+// Every shared vector of tests/vectors/ against the built WebAssembly module,
+// as the Rust, C and Python runners do (tests/vectors/README.md).
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+
+import cp, { vectors } from "./load.mjs";
+
+const { CookieprefsError, DecodeError, Policy, Preferences, cookieValue, decode, encode } = cp;
+
+function kindOf(fn) {
+  try {
+    fn();
+  } catch (e) {
+    assert.ok(e instanceof CookieprefsError, `not a CookieprefsError: ${e}`);
+    return e.kind;
+  }
+  assert.fail("no error");
+}
+
+describe("decode.json", () => {
+  const doc = vectors("decode.json");
+  for (const c of doc.valid) {
+    test(`valid: ${c.name}`, () => {
+      const prefs = decode(c.value);
+      assert.deepEqual(prefs.toJSON(), c.fields);
+      assert.equal(prefs.encode(), c.value);
+      const f = c.fields;
+      const built = new Preferences({
+        categories: f.categories,
+        revision: f.revision,
+        created: f.created,
+        updated: f.updated,
+        method: f.method,
+        consentId: f.consent_id,
+      });
+      assert.equal(encode(built), c.value);
+      assert.deepEqual(built.toJSON(), c.fields);
+    });
+  }
+  for (const c of doc.invalid) {
+    test(`invalid: ${c.name}`, () => {
+      assert.throws(() => decode(c.value), (e) => e instanceof DecodeError && e.kind === c.error);
+    });
+  }
+});
+
+describe("evaluate.json", () => {
+  const doc = vectors("evaluate.json");
+  for (const c of doc.cases) {
+    test(c.name, () => {
+      const policy = Policy.fromJson(doc.policies[c.policy]);
+      const ev = policy.evaluateValue(c.value, { today: c.today, gpc: c.gpc });
+      const exp = c.expected;
+      assert.equal(ev.needsBanner, exp.needs_banner);
+      assert.equal(ev.bannerReason, exp.banner_reason);
+      assert.equal(ev.error?.kind ?? null, exp.error);
+      for (const [name, state] of Object.entries(exp.categories)) assert.equal(ev.state(name), state, name);
+      assert.deepEqual({ ...ev.categories }, exp.categories);
+      assert.deepEqual(ev.consentMode(), exp.consent_mode);
+    });
+  }
+});
+
+describe("cookie_header.json", () => {
+  for (const c of vectors("cookie_header.json").cases) {
+    test(c.name, () => {
+      assert.equal(cookieValue(c.header, c.cookie_name), c.value);
+    });
+  }
+});
+
+describe("policy.json", () => {
+  const doc = vectors("policy.json");
+  for (const c of doc.valid) {
+    test(`valid: ${c.name}`, () => {
+      const policy = Policy.fromJson(c.json);
+      assert.deepEqual(JSON.parse(policy.toJson()), c.normalized);
+      assert.equal(Policy.fromJson(c.normalized).toJson(), policy.toJson());
+    });
+  }
+  for (const c of doc.invalid) {
+    test(`invalid: ${c.name}`, () => {
+      assert.equal(kindOf(() => Policy.fromJson(c.json)), c.error);
+    });
+  }
+});
+
+describe("duplicates.json", () => {
+  const doc = vectors("duplicates.json");
+  const policy = Policy.fromJson(doc.policy);
+  for (const c of doc.cases) {
+    test(c.name, () => {
+      const ev = policy.evaluate(c.header, { today: doc.today, gpc: c.gpc });
+      const exp = c.expected;
+      assert.equal(ev.copies, exp.copies);
+      assert.equal(ev.needsBanner, exp.needs_banner);
+      assert.equal(ev.bannerReason, exp.banner_reason);
+      assert.equal(ev.error?.kind ?? null, exp.error);
+      assert.equal(ev.ignoredError?.kind ?? null, exp.ignored_error);
+      assert.deepEqual({ ...ev.categories }, exp.categories);
+    });
+  }
+});
+
+describe("declaration.json", () => {
+  const doc = vectors("declaration.json");
+  const policy = (name) => Policy.fromJson(doc.policies[name]);
+  for (const c of doc.classify) {
+    test(`classify: ${c.policy}: ${c.name}`, () => {
+      const got = policy(c.policy).classify(c.name);
+      assert.equal(got?.category ?? null, c.category);
+      assert.equal(got?.name ?? null, c.declared_as);
+    });
+  }
+  for (const c of doc.texts) {
+    test(`texts: ${c.policy}: ${c.language}`, () => {
+      const t = policy(c.policy).texts(c.language);
+      assert.equal(t.language, c.resolved);
+      for (const [name, label] of Object.entries(c.labels)) {
+        assert.equal(t.label(name), label, name);
+        assert.equal(t.description(name), c.descriptions[name], name);
+      }
+      assert.deepEqual(
+        t.cookies.map((k) => ({ name: k.name, provider: k.provider, service: k.service, purpose: k.purpose })),
+        c.cookies,
+      );
+    });
+  }
+  for (const c of doc.enforce) {
+    test(`enforce: ${c.name}`, () => {
+      const ev = policy(c.policy).evaluate(c.header, { today: c.today, gpc: c.gpc });
+      for (const [name, allowed] of Object.entries(c.allowed)) assert.equal(ev.cookieAllowed(name), allowed, name);
+      for (const sc of c.set_cookie) assert.equal(ev.setCookieAllowed(sc.line), sc.keep, sc.line);
+      assert.deepEqual(ev.cookiesToClear(c.header ?? ""), c.clear);
+    });
+  }
+});

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Builds the browser module (bindings/js) into bindings/js/dist/ and copies
+# what a page loads into the Django app's static files
+# (bindings/python/python/cookieprefs/django/static/cookieprefs/client/).
+# Neither folder is committed: this script makes them.
+#
+# Installs what it needs: the wasm32-unknown-unknown target (rustup),
+# wasm-bindgen-cli at the exact version of the crate's wasm-bindgen
+# (cargo install --locked). No wasm-opt: binaryen's -Oz/-Os/-O2 make the
+# module smaller but its gzip larger (docs/PERFORMANCE.md, "WebAssembly").
+#
+#   ./scripts/build-js.sh         # build, then print the size figure
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+js=$root/bindings/js
+dist=$js/dist
+static=$root/bindings/python/python/cookieprefs/django/static/cookieprefs/client
+export CARGO_BUILD_JOBS=${CARGO_BUILD_JOBS:-1}
+
+# The wasm-bindgen version pinned in bindings/js/Cargo.toml (=X.Y.Z).
+wb_version=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' "$js/Cargo.toml")
+[ -n "$wb_version" ] || { echo "build-js: no exact wasm-bindgen version in bindings/js/Cargo.toml" >&2; exit 1; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  echo "== js: rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wb_version" ]; then
+  echo "== js: cargo install wasm-bindgen-cli $wb_version"
+  cargo install --locked --version "$wb_version" wasm-bindgen-cli
+fi
+
+echo "== js: cargo build (wasm32-unknown-unknown, profile wasm)"
+cargo build --locked -p cookieprefs-wasm --target wasm32-unknown-unknown --profile wasm
+rm -rf "$dist"
+mkdir -p "$dist"
+echo "== js: wasm-bindgen --target web"
+wasm-bindgen --target web --no-typescript --out-dir "$dist" \
+  "$root/target/wasm32-unknown-unknown/wasm/cookieprefs_wasm.wasm"
+cp "$js"/js/*.js "$js"/js/*.d.ts "$js"/js/*.css "$dist/"
+
+rm -rf "$static"
+mkdir -p "$static"
+cp "$dist"/cookieprefs.js "$dist"/page.js "$dist"/page.css "$dist"/cookieprefs_wasm.js \
+  "$dist"/cookieprefs_wasm_bg.wasm "$static/"
+
+# The size figure: what a page downloads.
+size() { wc -c <"$1" | tr -d ' '; }
+gz() { gzip -9c "$1" | wc -c | tr -d ' '; }
+total_raw=0
+total_gz=0
+echo "== js: size (bytes; gzip -9)"
+printf '%-28s %8s %8s\n' file raw gzip
+for f in cookieprefs_wasm_bg.wasm cookieprefs_wasm.js cookieprefs.js page.js page.css; do
+  r=$(size "$dist/$f")
+  g=$(gz "$dist/$f")
+  total_raw=$((total_raw + r))
+  total_gz=$((total_gz + g))
+  printf '%-28s %8d %8d\n' "$f" "$r" "$g"
+done
+printf '%-28s %8d %8d\n' total "$total_raw" "$total_gz"
+echo "size: WebAssembly + JS + CSS, gzip: $total_gz bytes ($(( (total_gz + 1023) / 1024 )) KiB; budget 40 KiB)"
