@@ -103,7 +103,7 @@ KINDS = {
     "GET garbage cookie": (("GET", "/", None, {"Cookie": 'cookies_preferences={"a":1}; x=\xff'}), {200}),
     "GET 8 KB cookie": (("GET", "/", None, {"Cookie": big + f"; cookies_preferences={accept}"}), {200}),
     "GET no cookie, GPC": (("GET", "/", None, {"Sec-GPC": "1"}), {200}),
-    "GET preferences page": (("GET", "/cookie-preferences/", None, {"Cookie": f"cookies_preferences={accept}"}), {200}),
+    "GET preferences page": (("GET", "/cookies/preferences/", None, {"Cookie": f"cookies_preferences={accept}"}), {200}),
     "POST form choice": (post(b"choice=custom&category=statistics&next=/", "application/x-www-form-urlencoded"), {302}),
     "POST JSON choice": (post(json.dumps({"choice": "accept_all"}).encode(), "application/json"), {200}),
 }
