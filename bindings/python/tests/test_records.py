@@ -651,3 +651,16 @@ def test_purge_by_consent_id_deletes_that_visitors_records_only():
     assert "1 consent record of the consent ids given would be deleted" in _purge("--consent-id", str(a.consent_id), "--dry-run")
     assert "1 consent record of the consent ids given deleted" in _purge("--consent-id", str(a.consent_id))
     assert list(ConsentRecord.objects.values_list("consent_id", flat=True)) == [b.consent_id]
+
+
+def test_the_shipped_save_view_records_the_choice_before_the_cookie(client):
+    response = client.post("/cookies/save/", {"choice": "reject_all", "source": "preferences_page", "next": "/"})
+    assert response.status_code == 302
+    value = response.headers["Set-Cookie"].split(";", 1)[0].split("=", 1)[1]
+    record = record_for(value)
+    assert record.states == STATES_REJECT and record.method == "preferences_page"
+    # A later choice of the same browser keeps its consent id: a second record.
+    response = client.post("/cookies/save/", {"choice": "accept_all"}, HTTP_COOKIE=f"cookies_preferences={value}")
+    again = response.headers["Set-Cookie"].split(";", 1)[0].split("=", 1)[1]
+    assert cookieprefs.decode(again).consent_id == cookieprefs.decode(value).consent_id
+    assert ConsentRecord.objects.filter(consent_id=record.consent_id).count() == 2

@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -7,4 +7,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("save/", views.save, name="save"),
     path("save-unrecorded/", views.save_unrecorded),
+    path("cookies/", include("cookieprefs.django.urls")),  # the shipped views
 ]

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 from .. import Error, Method
 from . import choices, conf, enforcement
 from .preferences import for_request
+from .records import service as records
 
 #: ``accept_all`` / ``reject_all`` answer what the form asks (the banner: the
 #: categories that need an answer, standing answers kept; the preferences
@@ -113,6 +114,11 @@ def save(request: HttpRequest) -> HttpResponse:
         prefs = evaluation.choose(granted, method)
     except (Error, TypeError) as e:
         return _bad_request(str(e))
+    if records.enabled():
+        # Proof of consent (cookieprefs.django.records): a consent id, and the
+        # record of this choice with the declaration shown, before the cookie.
+        prefs = records.with_consent_id(prefs)
+        records.record_choice(request, prefs, conf.get_policy(), language=current.language())
     # The choice as the next request will see it (same day, same GPC signal).
     saved = evaluation.policy.evaluate(prefs.encode(), today=evaluation.today, gpc=current.gpc)
 
