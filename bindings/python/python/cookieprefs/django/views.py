@@ -85,10 +85,12 @@ def _choice(request: HttpRequest) -> tuple[dict[str, Any], Any]:
 @require_POST
 @csrf_protect
 def save(request: HttpRequest) -> HttpResponse:
-    """Saves a choice: ``choice`` = ``accept_all`` | ``reject_all`` | ``custom``
-    (then the ``category`` fields, or a JSON ``categories`` list, name the
-    accepted categories by name or id); optional ``source=preferences_page``
-    and ``next``.
+    """Saves a choice: ``choice`` = ``accept_all`` | ``reject_all`` (what the
+    form asks: see :mod:`.choices`) | ``custom`` | ``grant`` (then the
+    ``category`` fields, or a JSON ``categories`` list, name the accepted
+    categories by name or id); optional ``source=preferences_page`` and
+    ``next``. With the records app installed, the choice gets a consent id
+    and a record first.
 
     Writes the cookie with the library's own ``Set-Cookie`` header, then
     redirects to ``next`` (only to this site) or answers JSON. Whatever the
