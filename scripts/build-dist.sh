@@ -24,6 +24,11 @@ fi
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
 rm -f "$out"/cookieprefs-"$version".tar.gz "$out"/cookieprefs-"$version"-*.whl
 
+# The browser module of Django's client mode, shipped as static files of the
+# wheel (git-ignored, so built here).
+echo "== dist: the browser module (scripts/build-js.sh)"
+bash scripts/build-js.sh
+
 cd bindings/python
 export PATH="$venv/bin:$PATH" VIRTUAL_ENV="$venv"
 echo "== dist: sdist"

@@ -29,10 +29,15 @@ fi
 
 port=$("$py" -c "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
 log=$(mktemp)
+# The example records every saved choice (cookieprefs.django.records): a
+# database of its own for this run.
+db=$(mktemp --suffix=.sqlite3)
+export EXAMPLE_DATABASE=$db
+(cd examples/django_site && "../../$py" manage.py migrate --verbosity 0)
 DJANGO_DEBUG=0 "$py" -m gunicorn --chdir examples/django_site --bind "127.0.0.1:$port" --workers 2 \
   --log-level warning --error-logfile "$log" site_example.wsgi:application &
 server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -f "$log"' EXIT INT TERM
+trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -f "$log" "$db"' EXIT INT TERM
 
 status=0
 LOAD_PORT=$port "$py" - <<'EOF' || status=$?

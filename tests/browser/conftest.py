@@ -56,6 +56,10 @@ class Site:
         if policy_file is not None:
             env["EXAMPLE_POLICY_FILE"] = str(policy_file)
         self.log = open(SCREENSHOTS / f"server-{self.port}.log", "w")  # noqa: SIM115 (closed in stop)
+        # A database of its own for the consent records (a new file per server).
+        env["EXAMPLE_DATABASE"] = str(SCREENSHOTS / f"records-{self.port}.sqlite3")
+        subprocess.run([sys.executable, "manage.py", "migrate", "--verbosity", "0"], cwd=SITE, env=env,
+                       stdout=self.log, stderr=subprocess.STDOUT, check=True)
         self.process = subprocess.Popen(
             [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{self.port}"],
             cwd=SITE, env=env, stdout=self.log, stderr=subprocess.STDOUT,

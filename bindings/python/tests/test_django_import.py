@@ -25,7 +25,7 @@ POLICY = {
 }
 MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
-    "tests.django_import_support.ImportingMiddleware",
+    "cookieprefs.django.middleware.CookiePreferencesMiddleware",
 ]
 ONETRUST = (
     "OptanonAlertBoxClosed=2026-11-20T09:15:00.000Z; OptanonConsent=isGpcEnabled=0&interactionCount=1"

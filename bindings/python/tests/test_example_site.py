@@ -18,7 +18,10 @@ os.environ["DJANGO_SETTINGS_MODULE"] = "site_example.settings"
 django.setup()
 from django.core.management import call_command
 from django.test import Client
+import cookieprefs
+from cookieprefs.django.records.models import ConsentRecord
 call_command("check")
+call_command("migrate", verbosity=0)
 c = Client()
 r = c.get("/")
 html = r.content.decode()
@@ -32,7 +35,12 @@ assert not any(k.startswith("_pk_") for k in r.cookies), r.cookies
 r = c.post("/cookies/save/", {"choice": "custom", "category": ["statistics"], "next": "/"})
 assert r.status_code == 302, r.status_code
 header = r.headers["Set-Cookie"]
-assert re.fullmatch(r"cookies_preferences=[A-Za-z0-9_-]{12}; Max-Age=15811200; Path=/; SameSite=Lax", header), header
+assert re.fullmatch(r"cookies_preferences=[A-Za-z0-9_-]{12,64}; Max-Age=15811200; Path=/; SameSite=Lax", header), header
+# The proof of consent: a record in the site's database, linked by the
+# consent id the cookie carries.
+saved = cookieprefs.decode(header.split(";")[0].split("=", 1)[1])
+record = ConsentRecord.objects.get()
+assert saved.consent_id is not None and str(record.consent_id) == str(saved.consent_id), (record.consent_id, saved.consent_id)
 r = c.get("/", HTTP_COOKIE=header.split(";")[0])
 html = r.content.decode()
 assert 'cookieprefs-banner' not in html and '<script src="/static/site_example/stats.js" id="statistics-script">' in html, html
@@ -45,8 +53,9 @@ print("example site ok")
 """
 
 
-def test_example_site():
-    out = subprocess.run([sys.executable, "-c", SCRIPT], cwd=SITE, capture_output=True, text=True, check=False)
+def test_example_site(tmp_path: pathlib.Path):
+    env = {**os.environ, "EXAMPLE_DATABASE": str(tmp_path / "example.sqlite3")}
+    out = subprocess.run([sys.executable, "-c", SCRIPT], cwd=SITE, capture_output=True, text=True, check=False, env=env)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().endswith("example site ok"), out.stdout
 

@@ -17,10 +17,26 @@ USE_TZ = True
 USE_I18N = True
 ROOT_URLCONF = "site_example.urls"
 INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.messages",
     "django.contrib.staticfiles",
     "cookieprefs.django",
+    # Proof of consent: a record of every saved choice (docs/PYTHON.md,
+    # "Consent records"), read-only in the admin at /admin/.
+    "cookieprefs.django.records",
     "site_example",
 ]
+# SQLite beside the example (`manage.py migrate` creates it);
+# EXAMPLE_DATABASE names another file (the tests use a temporary one).
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": os.environ.get("EXAMPLE_DATABASE") or BASE_DIR.parent / "db.sqlite3",
+    }
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Above every middleware that sets cookies, so that it filters theirs.
@@ -29,6 +45,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
 ]
 TEMPLATES = [
     {
@@ -40,6 +58,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.template.context_processors.csrf",
                 "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
                 "cookieprefs.django.context_processors.cookie_preferences",
             ]
         },

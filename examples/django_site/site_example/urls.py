@@ -1,3 +1,4 @@
+from django.contrib import admin
 from django.urls import include, path
 
 from . import views
@@ -9,4 +10,6 @@ urlpatterns = [
     path("embed/video/", views.embed_video, name="embed-video"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("cookies/", include("cookieprefs.django.urls")),
+    # The consent records, read-only (`manage.py createsuperuser` to log in).
+    path("admin/", admin.site.urls),
 ]

@@ -11,6 +11,6 @@ class CookiePrefsConfig(AppConfig):
     verbose_name = "Cookie preferences"
 
     def ready(self) -> None:
-        from . import checks, conf  # noqa: F401 (registers the system checks)
+        from . import checks, client, conf  # noqa: F401 (registers the system checks)
 
         conf.get_policy()  # raises ImproperlyConfigured with the core's message

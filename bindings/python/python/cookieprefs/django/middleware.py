@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 
-from . import conf, enforcement
+from . import conf, enforcement, importing
 from .preferences import CookiePreferences, evaluate_request
 
 
@@ -26,6 +26,11 @@ class CookiePreferencesMiddleware:
     ``Cache-Control: private`` (shared caches then keep no copy at all).
     Responses that never looked at the evaluation are left alone.
 
+    With ``COOKIEPREFS_IMPORT`` on, a first request without a cookieprefs
+    value but with another consent tool's cookie is answered from that
+    cookie (``cookieprefs.django.importing``): our cookie is written and the
+    old one deleted.
+
     With ``COOKIEPREFS_ENFORCE = True``, a response that sets cookies is
     filtered by the core (``Evaluation.set_cookie_allowed``): a cookie of a
     category the visitor has not granted is not set (the save view's own
@@ -36,6 +41,9 @@ class CookiePreferencesMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        # COOKIEPREFS_IMPORT: another tool's consent read before anything
+        # evaluates the request (a no-op unless the setting is on).
+        importing.import_request(request)
         used: list[CookiePreferences] = []
 
         def evaluate() -> CookiePreferences:
@@ -47,6 +55,7 @@ class CookiePreferencesMiddleware:
 
         request.cookie_preferences = SimpleLazyObject(evaluate)  # type: ignore[attr-defined]
         response = self.get_response(request)
+        importing.write_import(request, response)
         if conf.enforce() and (response.cookies or "Set-Cookie" in response.headers):
             evaluation = getattr(response, "cookieprefs_evaluation", None)
             if evaluation is None:
