@@ -79,7 +79,7 @@ pub enum Expect {
 pub struct Case {
     /// The case name.
     pub name: &'static str,
-    /// The policy's name in [`POLICIES`].
+    /// The policy's name in `POLICIES`.
     pub policy: &'static str,
     /// The source (`None`: `header` is a whole `Cookie:` header).
     pub source: Option<&'static str>,
