@@ -206,7 +206,11 @@ mod tests {
     /// and reject-all.
     #[test]
     fn without_standing_answers_they_are_accept_all_and_reject_all() {
-        let policy = Policy::builder().revision(3).standard_categories().build().unwrap();
+        let policy = Policy::builder()
+            .revision(3)
+            .standard_categories()
+            .build()
+            .unwrap();
         let today = day("2026-11-24");
         for value in [None, Some("garbage"), Some("BAADCdcJ1w6g")] {
             let ev = policy.evaluate(value, today, false);
@@ -230,7 +234,11 @@ mod tests {
     /// category, and "accept" then keeps it refused.
     #[test]
     fn an_expired_grant_is_asked_and_gpc_refuses_it() {
-        let policy = Policy::builder().revision(3).standard_categories().build().unwrap();
+        let policy = Policy::builder()
+            .revision(3)
+            .standard_categories()
+            .build()
+            .unwrap();
         let stored = Preferences::builder(day("2026-01-01"))
             .revision(3)
             .grant(Category::STATISTICS)
