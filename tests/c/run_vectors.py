@@ -48,6 +48,7 @@ def main():
     policies = json.loads((VECTORS / "policy.json").read_text())
     duplicates = json.loads((VECTORS / "duplicates.json").read_text())
     declaration = json.loads((VECTORS / "declaration.json").read_text())
+    choose = json.loads((VECTORS / "choose.json").read_text())
 
     lines, checks = [], []
     for case in decode["valid"]:
@@ -104,6 +105,34 @@ def main():
             f"\t{hex_list(c['line'] for c in case['set_cookie'])}"
         )
         checks.append(("enforce", case))
+
+    # Answering the banner: what the C ABI can save. It has choose only, so
+    # accept-all is choose(every offered id) and reject-all choose(none);
+    # asked, GPC-refused and accept/reject-asked have no C function yet.
+    def load_choose_policy(name):
+        lines.append(f"policy\t{hexed(json.dumps(choose['policies'][name]))}\t{hexed('cookies_preferences')}")
+        checks.append(("policy", {"name": name, "policy": name}))
+
+    for case in choose["cases"]:
+        policy = choose["policies"][case["policy"]]
+        load_choose_policy(case["policy"])
+        value = "-" if case["value"] is None else hexed(case["value"])
+        offered = [c["id"] for c in policy.get("categories") or [{"id": 1}, {"id": 2}, {"id": 3}]]
+        exp = case["expected"]
+        for what, ids, want in [
+            ("choose", [category_id(n, policy) for n in exp["choose"]["granted"]], exp["choose"]["saved"]),
+            ("accept_all", offered, exp["accept_all"]),
+            ("reject_all", [], exp["reject_all"]),
+        ]:
+            lines.append(f"choose\t{value}\t{days(case['today'])}\t{int(case['gpc'])}"
+                         f"\t{METHODS.index(case['method'])}\t{','.join(map(str, ids)) or '-'}")
+            checks.append(("choose", dict(case, name=f"{case['name']} {what}", want=["ok", want["value"]])))
+    for case in choose["errors"]:
+        policy = choose["policies"][case["policy"]]
+        load_choose_policy(case["policy"])
+        ids = ",".join(str(category_id(n, policy)) for n in case["granted"])
+        lines.append(f"choose\t-\t{days(choose['today'])}\t0\t0\t{ids}")
+        checks.append(("choose", dict(case, want=["error", case["error"]])))
 
     # Last: a loaded policy replaces the runner's current one.
     for group in ("valid", "invalid"):
@@ -207,6 +236,9 @@ def main():
             ]
             if fields != want:
                 problem = f"got {fields}, want {want}"
+        elif kind == "choose":
+            if fields != case["want"]:
+                problem = f"got {fields}, want {case['want']}"
         elif kind == "policy-valid":
             if fields != ["ok"]:
                 problem = f"got {fields}, want ok"

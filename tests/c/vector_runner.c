@@ -21,6 +21,9 @@
  *                                   <declared cookies> <hex name:hex provider:hex service:hex purpose,...>
  *   enforce <hex header|-> <today days> <gpc 0|1> <hex names, comma-separated|-> <hex Set-Cookie lines|->
  *                             -> ok <allowed 0|1 per name> <keep 0|1 per line> <hex deletion headers, comma-separated|->
+ *   choose <hex value|-> <today days> <gpc 0|1> <method> <category ids, comma-separated|->
+ *                             -> ok <encoded value> | error <status name>
+ *                                (cookieprefs_evaluation_choose_ex under the current policy)
  *
  * Cross-checks are built in: the fast paths (cookieprefs_value_category_state,
  * cookieprefs_header_category_state) must agree with the handle,
@@ -347,6 +350,40 @@ static void cmd_enforce(const cookieprefs_policy *policy, const char *hex, const
     cookieprefs_evaluation_free(ev);
 }
 
+/* choose: the value saved when the visitor grants exactly `ids`; the
+ * error detail's status must be the call's. */
+static void cmd_choose(const cookieprefs_policy *policy, const char *hex, const char *today, const char *gpc,
+                       const char *method, char *ids) {
+    static uint8_t value[MAX_LINE];
+    uint8_t granted[64];
+    size_t n = 0, count = 0;
+    const uint8_t *v = NULL;
+    cookieprefs_evaluation *ev = NULL;
+    cookieprefs_preferences *prefs = NULL;
+    cookieprefs_error err;
+    cookieprefs_status s;
+    char buf[COOKIEPREFS_MAX_ENCODED_LEN + 1];
+    char *id;
+    if (strcmp(hex, "-") != 0) {
+        n = unhex(hex, value, sizeof value);
+        v = value;
+    }
+    if (strcmp(ids, "-") != 0) {
+        for (id = strtok(ids, ","); id && count < sizeof granted; id = strtok(NULL, ","))
+            granted[count++] = (uint8_t)atoi(id);
+    }
+    MUST(cookieprefs_policy_evaluate_value(policy, v, n, (uint16_t)atoi(today), gpc[0] == '1', &ev));
+    s = cookieprefs_evaluation_choose_ex(ev, count ? granted : NULL, count, (uint32_t)atoi(method), &prefs, &err);
+    if (s != COOKIEPREFS_STATUS_OK) {
+        printf("error\t%s%s\n", cookieprefs_status_str(s), err.status == s ? "" : "\terror-detail-disagrees");
+    } else {
+        MUST(cookieprefs_preferences_encode(prefs, (uint8_t *)buf, sizeof buf, &n));
+        printf("ok\t%s\n", buf);
+        cookieprefs_preferences_free(prefs);
+    }
+    cookieprefs_evaluation_free(ev);
+}
+
 int main(void) {
     static char line[MAX_LINE * 2 + 64];
     static uint8_t a[MAX_LINE], b[MAX_LINE];
@@ -523,6 +560,14 @@ int main(void) {
             char *lines = strtok(NULL, "\t\n");
             if (!hex || !today || !gpc || !names || !lines) { printf("bad command\n"); continue; }
             cmd_enforce(policy, hex, today, gpc, names, lines);
+        } else if (strcmp(cmd, "choose") == 0) {
+            char *hex = strtok(NULL, "\t\n");
+            char *today = strtok(NULL, "\t\n");
+            char *gpc = strtok(NULL, "\t\n");
+            char *method = strtok(NULL, "\t\n");
+            char *ids = strtok(NULL, "\t\n");
+            if (!hex || !today || !gpc || !method || !ids) { printf("bad command\n"); continue; }
+            cmd_choose(policy, hex, today, gpc, method, ids);
         } else {
             printf("bad command\n");
         }

@@ -25,6 +25,15 @@ impl Evaluation {
     fn banner_reason_str(&self) -> Option<&'static str> {
         self.inner.banner_reason().map(core::BannerReason::as_str)
     }
+
+    /// Offered categories by their site names on the policy.
+    fn names(&self, categories: &[core::Category]) -> Vec<String> {
+        let policy = self.inner.policy();
+        categories
+            .iter()
+            .map(|c| policy.name_of(*c).map_or_else(|| c.to_string(), str::to_owned))
+            .collect()
+    }
 }
 
 #[pymethods]
@@ -180,6 +189,36 @@ impl Evaluation {
     #[pyo3(signature = (method=Method::BANNER))]
     fn reject_all(&self, method: Method) -> Preferences {
         self.inner.reject_all(method.core()).into()
+    }
+
+    /// The offered categories the banner asks (site names, in the policy's
+    /// order): no stored answer for them counts, whatever the GPC signal
+    /// made of them (docs/FORMAT.md §6, "Answering the banner"). The other
+    /// offered categories hold standing answers.
+    #[getter]
+    fn asked(&self) -> Vec<String> {
+        self.names(&self.inner.asked())
+    }
+
+    /// The asked categories the GPC signal refused (site names, in the
+    /// policy's order); `accept_asked` keeps them refused.
+    #[getter]
+    fn gpc_refused(&self) -> Vec<String> {
+        self.names(&self.inner.gpc_refused())
+    }
+
+    /// The banner's "Accept": every asked category granted except those GPC
+    /// refused, every standing answer kept.
+    #[pyo3(signature = (method=Method::BANNER))]
+    fn accept_asked(&self, method: Method) -> Preferences {
+        self.inner.accept_asked(method.core()).into()
+    }
+
+    /// The banner's "Reject": every asked category denied, every standing
+    /// answer kept (a grant that still counts is never revoked).
+    #[pyo3(signature = (method=Method::BANNER))]
+    fn reject_asked(&self, method: Method) -> Preferences {
+        self.inner.reject_asked(method.core()).into()
     }
 
     /// Whether a cookie of this name (str or bytes) may be set: the

@@ -193,6 +193,38 @@ def test_accept_and_reject_all_come_from_the_core():
         ev.choose(["third_party"])  # a standard category this policy does not offer
 
 
+def test_asked_and_the_banners_answers_come_from_the_core():
+    # Revision 4 adds youtube (a GPC category); statistics granted and
+    # third_party refused under revision 3 still stand.
+    policy = Policy(revision=4, categories=[{"id": 1, "name": "statistics"}, {"id": 3, "name": "third_party"},
+                                            {"id": 16, "name": "youtube", "since_revision": 4}],
+                    gpc_categories=["third_party", "youtube"])
+    stored = Preferences(categories={"statistics": "granted", "third_party": "denied"}, revision=3, updated=DAY)
+    ev = policy.evaluate(stored.encode(), today=DAY)
+    assert ev.asked == ["youtube"] and ev.gpc_refused == []
+    assert ev.accept_asked().categories == {"statistics": State.GRANTED, "third_party": State.DENIED,
+                                            "16": State.GRANTED}
+    rejected = ev.reject_asked(method=Method.PREFERENCES_PAGE)
+    assert rejected.categories == {"statistics": State.GRANTED, "third_party": State.DENIED, "16": State.DENIED}
+    assert rejected.method == Method.PREFERENCES_PAGE
+    # With the signal youtube is still asked, refused by GPC, and "Accept" keeps it refused.
+    ev = policy.evaluate(stored.encode(), today=DAY, gpc=True)
+    assert ev.asked == ["youtube"] and ev.gpc_refused == ["youtube"] and not ev.needs_banner
+    assert ev.accept_asked() == ev.reject_asked()
+    assert ev.accept_asked().state(16) == State.DENIED  # a Preferences knows ids, not site names
+    # No cookie: everything asked; accept_all grants what GPC refused, accept_asked does not.
+    ev = policy.evaluate(None, today=DAY, gpc=True)
+    assert ev.asked == ["statistics", "third_party", "youtube"]
+    assert ev.gpc_refused == ["third_party", "youtube"]
+    assert ev.accept_asked().categories == {"statistics": State.GRANTED, "third_party": State.DENIED,
+                                            "16": State.DENIED}
+    assert ev.accept_all().state(16) == State.GRANTED
+    assert ev.reject_asked() == ev.reject_all()
+    # Every answer stands: nothing asked.
+    ev = policy.evaluate(ev.accept_all().encode(), today=DAY, gpc=True)
+    assert ev.asked == [] and ev.gpc_refused == []
+
+
 def test_find_cookie():
     assert cookieprefs.find_cookie("a=1; cookies_preferences=X", "cookies_preferences") == (25, 26)
     assert cookieprefs.find_cookie(b"a=1", "cookies_preferences") is None

@@ -143,6 +143,27 @@ def test_gpc_is_named_in_the_banner_and_accept_all_keeps_its_refusal(client):
     assert saved(response)["third_party"] == "granted"  # an explicit tick grants it
 
 
+@pytest.mark.parametrize("gpc", [False, True])
+@pytest.mark.parametrize("cookie", [None, value(statistics="granted"), value(statistics="denied", third_party="granted"),
+                                    value(revision=2, statistics="granted", first_party="denied", third_party="denied")])
+def test_the_banners_buttons_save_the_cores_answers(client, settings, cookie, gpc):
+    # Revision 3 re-asks first_party: an answer given under revision 2 no longer counts.
+    settings.COOKIEPREFS = {**PORTAL, "revision": 3, "categories": [
+        {**c, "since_revision": 3} if c["name"] == "first_party" else c for c in PORTAL["categories"]]}
+    headers = {"HTTP_SEC_GPC": "1"} if gpc else {}
+    if cookie is not None:
+        headers["HTTP_COOKIE"] = "cookies_preferences=" + cookie
+    ev = conf.get_policy().evaluate(cookie, today=DAY, gpc=gpc)
+    for choice, expected in (("accept_all", ev.accept_asked()), ("reject_all", ev.reject_asked())):
+        response = client.post("/cookies/save/", {"choice": choice}, **headers)
+        assert response.headers["Set-Cookie"].split(";")[0] == "cookies_preferences=" + expected.encode(), choice
+    # The preferences page's "Accept all" grants every category but those GPC refused.
+    response = client.post("/cookies/save/", {"choice": "accept_all", "source": "preferences_page"}, **headers)
+    refused = set(ev.gpc_refused)
+    assert saved(response) == {
+        name: "denied" if name in refused else "granted" for _id, name, _since in ev.policy.categories}
+
+
 def test_a_placeholders_grant_adds_to_the_current_grants(client):
     cookie = "cookies_preferences=" + value(statistics="granted", first_party="denied", third_party="denied")
     response = client.post("/cookies/save/", {"choice": "grant", "category": "third_party", "source": "placeholder"},

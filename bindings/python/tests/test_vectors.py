@@ -18,6 +18,7 @@ HEADERS = json.loads((VECTORS / "cookie_header.json").read_text())
 POLICIES = json.loads((VECTORS / "policy.json").read_text())
 DUPLICATES = json.loads((VECTORS / "duplicates.json").read_text())
 DECLARATION = json.loads((VECTORS / "declaration.json").read_text())
+CHOOSE = json.loads((VECTORS / "choose.json").read_text())
 
 
 def ids(cases):
@@ -143,3 +144,39 @@ def test_declaration_enforce(case):
             {"line": sc["line"], "keep": sc["keep"]} for sc in case["set_cookie"]
         ]
         assert ev.cookies_to_clear(enc(header or "")) == case["clear"]
+
+
+def choose_policy(name):
+    return cookieprefs.Policy.from_dict(CHOOSE["policies"][name])
+
+
+@pytest.mark.parametrize("case", CHOOSE["cases"], ids=ids(CHOOSE["cases"]))
+def test_choose(case):
+    policy = choose_policy(case["policy"])
+    ev = policy.evaluate(case["value"], today=datetime.date.fromisoformat(case["today"]), gpc=case["gpc"])
+    method = getattr(cookieprefs.Method, case["method"].upper())
+    exp = case["expected"]
+    assert ev.needs_banner is exp["needs_banner"]
+    assert ev.asked == exp["asked"]
+    assert ev.gpc_refused == exp["gpc_refused"]
+    saves = {
+        "choose": (ev.choose(exp["choose"]["granted"], method), exp["choose"]["saved"]),
+        "accept_all": (ev.accept_all(method), exp["accept_all"]),
+        "reject_all": (ev.reject_all(method), exp["reject_all"]),
+        "accept_asked": (ev.accept_asked(method=method), exp["accept_asked"]),
+        "reject_asked": (ev.reject_asked(method=method), exp["reject_asked"]),
+    }
+    for what, (prefs, want) in saves.items():
+        form = prefs.to_dict()
+        assert (what, prefs.encode(), form["categories"]) == (what, want["value"], want["categories"])
+        assert (form["created"], form["updated"], form["revision"], form["method"]) == (
+            exp["created"], case["today"], policy.revision, case["method"])
+
+
+@pytest.mark.parametrize("case", CHOOSE["errors"], ids=ids(CHOOSE["errors"]))
+def test_choose_refused(case):
+    ev = choose_policy(case["policy"]).evaluate(None, today=datetime.date.fromisoformat(CHOOSE["today"]))
+    with pytest.raises(cookieprefs.Error) as info:
+        ev.choose(case["granted"])
+    assert info.value.kind == case["error"]
+    assert type(info.value) is cookieprefs.ERROR_CLASSES[case["error"]]

@@ -356,3 +356,64 @@ fn run_import_vectors() {
         assert!(skips.contains(k), "no case skips for {k}");
     }
 }
+
+/// `choose.json` (FORMAT.md §6, "Answering the banner"), read from the file
+/// as every other language reads it: the asked and GPC-refused categories,
+/// the value each answer saves, and the refused choices' error kinds.
+#[test]
+fn run_choose_vectors() {
+    use cookieprefs::{Category, Method};
+    let doc = load("choose.json");
+    let today = date(doc["today"].as_str().unwrap());
+    let policy =
+        |name: &Value| Policy::from_json(&doc["policies"][name.as_str().unwrap()].to_string()).unwrap();
+    let names =
+        |p: &Policy, cs: Vec<Category>| json!(cs.iter().map(|c| p.name_of(*c).unwrap()).collect::<Vec<_>>());
+    let refs = |p: &Policy, v: &Value| -> Vec<Category> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|n| {
+                let n = n.as_str().unwrap();
+                p.resolve(n).or_else(|_| n.parse()).unwrap()
+            })
+            .collect()
+    };
+    let cases = doc["cases"].as_array().unwrap();
+    assert!(cases.len() >= 10);
+    for case in cases {
+        let name = &case["name"];
+        let p = policy(&case["policy"]);
+        assert_eq!(case["today"], doc["today"], "{name}");
+        let ev = p.evaluate(case["value"].as_str(), today, case["gpc"].as_bool().unwrap());
+        let method: Method = case["method"].as_str().unwrap().parse().unwrap();
+        let exp = &case["expected"];
+        assert_eq!(json!(ev.needs_banner()), exp["needs_banner"], "{name}");
+        assert_eq!(names(&p, ev.asked()), exp["asked"], "{name}");
+        assert_eq!(names(&p, ev.gpc_refused()), exp["gpc_refused"], "{name}");
+        let chosen = ev.choose(&refs(&p, &exp["choose"]["granted"]), method).unwrap();
+        for (what, prefs, want) in [
+            ("choose", chosen, &exp["choose"]["saved"]),
+            ("accept_all", ev.accept_all(method), &exp["accept_all"]),
+            ("reject_all", ev.reject_all(method), &exp["reject_all"]),
+            ("accept_asked", ev.accept_asked(method), &exp["accept_asked"]),
+            ("reject_asked", ev.reject_asked(method), &exp["reject_asked"]),
+        ] {
+            assert_eq!(json!(prefs.encode()), want["value"], "{name} {what}");
+            let form = serde_json::to_value(prefs).unwrap();
+            assert_eq!(form["categories"], want["categories"], "{name} {what}");
+            assert_eq!(form["created"], exp["created"], "{name} {what}");
+            assert_eq!(form["updated"], doc["today"], "{name} {what}");
+            assert_eq!(prefs.revision(), p.revision(), "{name} {what}");
+            assert_eq!(prefs.method(), method, "{name} {what}");
+        }
+    }
+    for case in doc["errors"].as_array().unwrap() {
+        let p = policy(&case["policy"]);
+        let ev = p.evaluate(None, today, false);
+        let err = ev
+            .choose(&refs(&p, &case["granted"]), Method::Banner)
+            .unwrap_err();
+        assert_eq!(err.kind(), case["error"].as_str().unwrap(), "{}", case["name"]);
+    }
+}

@@ -72,7 +72,8 @@ pub struct Evaluation {
     reason: Option<BannerReason>,
     error: Option<Error>,
     stored: Option<Preferences>,
-    gpc_applied: bool,
+    /// The offered categories rule 4 denied (GPC with no answer that counts).
+    pub(crate) gpc_denied: u64,
     consent_mode: ConsentMode,
     today: Date,
     /// Copies of the cookie in the request (0 or 1 unless a header held more).
@@ -273,11 +274,10 @@ impl Policy {
             expired: false,
             outdated: false,
         });
-        let mut gpc_applied = false;
+        let mut gpc_denied = 0;
         if gpc {
-            let newly = p.gpc & offered & !(granted | denied);
-            denied |= newly;
-            gpc_applied = newly != 0;
+            gpc_denied = p.gpc & offered & !(granted | denied);
+            denied |= gpc_denied;
         }
         let needs_banner = offered & !(granted | denied) != 0;
         let reason = needs_banner.then(|| {
@@ -305,7 +305,7 @@ impl Policy {
             reason,
             error: read.error,
             stored: read.stored,
-            gpc_applied,
+            gpc_denied,
             consent_mode,
             today,
             copies: read.copies,
@@ -398,7 +398,7 @@ impl Evaluation {
 
     /// Whether Global Privacy Control denied at least one category.
     pub fn gpc_applied(&self) -> bool {
-        self.gpc_applied
+        self.gpc_denied != 0
     }
 
     /// The Google Consent Mode v2 state.
@@ -463,7 +463,10 @@ impl Evaluation {
         Ok(self.choose_mask(mask, method))
     }
 
-    /// "Accept all": [`Evaluation::choose`] with every offered category granted.
+    /// "Accept all": [`Evaluation::choose`] with every offered category granted
+    /// (those the GPC signal refused too). The banner's "Accept", which
+    /// answers only what it asks and never grants what GPC refused, is
+    /// [`Evaluation::accept_asked`].
     ///
     /// ```
     /// # use cookieprefs::{Policy, Date, Category, Method, State};
@@ -476,7 +479,9 @@ impl Evaluation {
         self.choose_mask(self.policy.inner.offered, method)
     }
 
-    /// "Reject all": [`Evaluation::choose`] with every offered category denied.
+    /// "Reject all": [`Evaluation::choose`] with every offered category denied
+    /// (standing grants revoked). The banner's "Reject", which keeps standing
+    /// answers, is [`Evaluation::reject_asked`].
     ///
     /// ```
     /// # use cookieprefs::{Policy, Date, Category, Method, State};
@@ -491,7 +496,7 @@ impl Evaluation {
 
     /// The rule of "saving a choice" (FORMAT.md §6) for a mask of offered
     /// categories to grant; infallible because every input is already checked.
-    fn choose_mask(&self, mask: u64, method: Method) -> Preferences {
+    pub(crate) fn choose_mask(&self, mask: u64, method: Method) -> Preferences {
         let p = &*self.policy.inner;
         let offered = p.offered;
         let mut prefs = match self.stored {

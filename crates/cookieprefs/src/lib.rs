@@ -41,6 +41,7 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod answering;
 mod bits;
 mod category;
 mod consent_id;

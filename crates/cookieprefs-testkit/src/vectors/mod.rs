@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use cookieprefs::Date;
 
+pub mod choose;
 pub mod cookie_header;
 pub mod declaration;
 pub mod decode;
@@ -62,6 +63,10 @@ pub const FILES: &[VectorFile] = &[
     VectorFile {
         name: "import.json",
         document: import::document,
+    },
+    VectorFile {
+        name: "choose.json",
+        document: choose::document,
     },
 ];
 

@@ -1,25 +1,26 @@
 """What the banner asks, and what its buttons save.
 
-The states are the core's (``Evaluation.state``); this module decides only
-which of them a form shows as a question and which as a standing answer:
+Every rule is the core's (``docs/FORMAT.md`` §6, "Answering the banner"):
 
-- **asked**: the offered categories that need an answer (``not_asked`` once
-  the signal of Global Privacy Control is left out);
+- **asked** (``Evaluation.asked``): the offered categories that need an
+  answer (no stored answer that counts, the GPC signal left out);
 - **standing**: the others, whose stored answers still count;
-- **refused by GPC**: asked categories that the ``Sec-GPC: 1`` signal made
-  ``denied`` (the core's rule 4).
+- **refused by GPC** (``Evaluation.gpc_refused``): asked categories that the
+  ``Sec-GPC: 1`` signal made ``denied``;
+- the banner's "Accept" and "Reject" (``Evaluation.accept_asked`` and
+  ``reject_asked``) answer the asked categories and keep the standing
+  answers; "Accept" never grants what GPC refused: only ticking it does.
 
-The banner's "Reject" and "Accept" answer the *asked* categories and keep the
-standing answers (targeted re-consent never revokes a valid grant unless the
-visitor asks, on the preferences page or by unticking it). "Accept" never
-grants what GPC refused: only ticking that category does."""
+This module only shapes them for the forms: labels, descriptions, cookies,
+which boxes are shown checked, and which of the core's answers a button of
+a form saves."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .. import DeclaredCookie
+from .. import DeclaredCookie, Evaluation, Method, Preferences
 
 if TYPE_CHECKING:
     from .preferences import CookiePreferences
@@ -80,31 +81,28 @@ def signature(prefs: CookiePreferences) -> tuple[tuple[str, str, bool, bool], ..
     each offered category's state, whether it is asked, whether GPC refused
     it (the same as ``question(prefs, lang).signature``, without the texts)."""
     evaluation = prefs.evaluation
-    without_gpc = prefs.without_gpc()
-    out = []
-    for _cid, name, _since in prefs.offered_ids:
-        state = str(evaluation.state(name))
-        unanswered = state == "not_asked" if without_gpc is evaluation else str(without_gpc.state(name)) == "not_asked"
-        out.append((name, state, unanswered, unanswered and state == "denied"))
-    return tuple(out)
+    asked = set(evaluation.asked)
+    refused = set(evaluation.gpc_refused)
+    return tuple(
+        (name, str(evaluation.state(name)), name in asked, name in refused) for _cid, name, _since in prefs.offered_ids
+    )
 
 
 def question(prefs: CookiePreferences, lang: str) -> Question:
     evaluation = prefs.evaluation
     policy = evaluation.policy
-    without_gpc = prefs.without_gpc()
+    asked = set(evaluation.asked)
+    refused = set(evaluation.gpc_refused)
     declared = policy.cookies(lang)
     out = []
     for _cid, name, _since in policy.categories:
-        state = str(evaluation.state(name))
-        unanswered = str(without_gpc.state(name)) == "not_asked"
         out.append(CategoryChoice(
             name=name,
             label=policy.label(name, lang),
             description=policy.description(name, lang),
-            state=state,
-            asked=unanswered,
-            gpc_refused=unanswered and state == "denied",
+            state=str(evaluation.state(name)),
+            asked=name in asked,
+            gpc_refused=name in refused,
             cookies=[c for c in declared if c.category == name],
         ))
     return Question(out, lang)
@@ -123,20 +121,22 @@ def necessary(prefs: CookiePreferences, lang: str) -> CategoryChoice:
     )
 
 
-def granted_for(q: Question, choice: str, source: str, ticked: list[Any]) -> list[Any]:
-    """The categories to grant for a button of a form (the core then saves
-    every other offered category as refused)."""
+def save(evaluation: Evaluation, choice: str, source: str, ticked: list[Any], method: Method) -> Preferences:
+    """The value a button of a form saves, as the core makes it (raises the
+    core's ``Error``, or ``TypeError``, for a ticked category it refuses)."""
     if choice == "custom":
-        return ticked
+        return evaluation.choose(ticked, method)
     if choice == "grant":  # a placeholder's "allow": these, on top of what is granted now
-        return [c.name for c in q.categories if c.state == "granted"] + list(ticked)
-    refused_by_gpc = {c.name for c in q.gpc_refused}
-    if source == PREFERENCES_PAGE:
-        keep: list[str] = []
-        answer = [c.name for c in q.categories]
-    else:  # the banner answers the asked categories; standing answers stay
-        keep = [c.name for c in q.standing if c.state == "granted"]
-        answer = [c.name for c in q.asked]
+        granted = [name for name, state in evaluation.categories.items() if str(state) == "granted"]
+        return evaluation.choose([name for name in granted if name != "necessary"] + list(ticked), method)
+    if source == PREFERENCES_PAGE:  # the page asks every category
+        if choice == "accept_all":
+            # Every category but those GPC refused (the core's list): only ticking grants them.
+            refused = set(evaluation.gpc_refused)
+            return evaluation.choose([name for _cid, name, _since in evaluation.policy.categories
+                                      if name not in refused], method)
+        return evaluation.reject_all(method)
+    # The banner answers the asked categories; standing answers stay.
     if choice == "accept_all":
-        return keep + [name for name in answer if name not in refused_by_gpc]
-    return keep  # reject_all
+        return evaluation.accept_asked(method)
+    return evaluation.reject_asked(method)

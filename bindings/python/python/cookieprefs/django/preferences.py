@@ -23,7 +23,6 @@ class CookiePreferences:
         self.evaluation = evaluation
         self.header = header  # the request's raw Cookie: header
         self.gpc = gpc  # whether the request sent Sec-GPC: 1
-        self._without_gpc: Evaluation | None = None
         self._questions: dict[str, Question] = {}
         self._languages: dict[str | None, str] = {}
 
@@ -77,15 +76,6 @@ class CookiePreferences:
         """The categories the policy offers, as (site name, state): what the
         banner asks about (``necessary`` is not asked)."""
         return [(name, str(self.evaluation.state(cid))) for cid, name, _since in self.evaluation.policy.categories]
-
-    def without_gpc(self) -> Evaluation:
-        """The same request evaluated without the GPC signal (what the
-        visitor's own stored answers say): tells which refusals GPC made."""
-        if not self.gpc or not self.evaluation.gpc_applied:
-            return self.evaluation
-        if self._without_gpc is None:
-            self._without_gpc = self.evaluation.policy.evaluate_header(self.header, today=self.evaluation.today, gpc=False)
-        return self._without_gpc
 
     def question(self, lang: str | None = None) -> Question:
         """The offered categories as the forms show them, texts in ``lang``

@@ -109,11 +109,10 @@ def save(request: HttpRequest) -> HttpResponse:
     method = Method.PREFERENCES_PAGE if source == choices.PREFERENCES_PAGE else Method.BANNER
     current = for_request(request)
     evaluation = current.evaluation
-    granted = choices.granted_for(current.question(), choice, source, categories)
     try:
-        # The binding converts each item (a name or an int id; anything
-        # else, bools included, is a TypeError) and the core checks it.
-        prefs = evaluation.choose(granted, method)
+        # The binding converts each ticked item (a name or an int id;
+        # anything else, bools included, is a TypeError) and the core checks it.
+        prefs = choices.save(evaluation, choice, source, categories, method)
     except (Error, TypeError) as e:
         return _bad_request(str(e))
     if records.enabled():
