@@ -107,8 +107,9 @@ def main():
         checks.append(("enforce", case))
 
     # Answering the banner: what the C ABI can save. It has choose only, so
-    # accept-all is choose(every offered id) and reject-all choose(none);
-    # asked, GPC-refused and accept/reject-asked have no C function yet.
+    # accept-all is choose(every offered id but the GPC-refused ones, as the
+    # vector lists them) and reject-all choose(none); asked, GPC-refused and
+    # accept/reject-asked have no C function yet.
     def load_choose_policy(name):
         lines.append(f"policy\t{hexed(json.dumps(choose['policies'][name]))}\t{hexed('cookies_preferences')}")
         checks.append(("policy", {"name": name, "policy": name}))
@@ -117,7 +118,9 @@ def main():
         policy = choose["policies"][case["policy"]]
         load_choose_policy(case["policy"])
         value = "-" if case["value"] is None else hexed(case["value"])
-        offered = [c["id"] for c in policy.get("categories") or [{"id": 1}, {"id": 2}, {"id": 3}]]
+        refused = {category_id(n, policy) for n in case["expected"]["gpc_refused"]}
+        offered = [c["id"] for c in policy.get("categories") or [{"id": 1}, {"id": 2}, {"id": 3}]
+                   if c["id"] not in refused]
         exp = case["expected"]
         for what, ids, want in [
             ("choose", [category_id(n, policy) for n in exp["choose"]["granted"]], exp["choose"]["saved"]),

@@ -179,7 +179,8 @@ impl Evaluation {
             .map_err(|e| py_err(py, &e))
     }
 
-    /// "Accept all": every offered category granted.
+    /// "Accept all": every offered category granted but those the GPC signal
+    /// refused (`gpc_refused`; only `choose` with them grants them).
     #[pyo3(signature = (method=Method::BANNER))]
     fn accept_all(&self, method: Method) -> Preferences {
         self.inner.accept_all(method.core()).into()

@@ -212,13 +212,14 @@ def test_asked_and_the_banners_answers_come_from_the_core():
     assert ev.asked == ["youtube"] and ev.gpc_refused == ["youtube"] and not ev.needs_banner
     assert ev.accept_asked() == ev.reject_asked()
     assert ev.accept_asked().state(16) == State.DENIED  # a Preferences knows ids, not site names
-    # No cookie: everything asked; accept_all grants what GPC refused, accept_asked does not.
+    # No cookie: everything asked; neither accept_all nor accept_asked grants what GPC refused.
     ev = policy.evaluate(None, today=DAY, gpc=True)
     assert ev.asked == ["statistics", "third_party", "youtube"]
     assert ev.gpc_refused == ["third_party", "youtube"]
     assert ev.accept_asked().categories == {"statistics": State.GRANTED, "third_party": State.DENIED,
                                             "16": State.DENIED}
-    assert ev.accept_all().state(16) == State.GRANTED
+    assert ev.accept_all() == ev.accept_asked()
+    assert ev.choose(["statistics", "third_party", "youtube"]).state(16) == State.GRANTED  # only a choice grants it
     assert ev.reject_asked() == ev.reject_all()
     # Every answer stands: nothing asked.
     ev = policy.evaluate(ev.accept_all().encode(), today=DAY, gpc=True)

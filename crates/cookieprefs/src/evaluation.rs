@@ -463,9 +463,11 @@ impl Evaluation {
         Ok(self.choose_mask(mask, method))
     }
 
-    /// "Accept all": [`Evaluation::choose`] with every offered category granted
-    /// (those the GPC signal refused too). The banner's "Accept", which
-    /// answers only what it asks and never grants what GPC refused, is
+    /// "Accept all": [`Evaluation::choose`] with every offered category
+    /// granted but those the GPC signal refused ([`Evaluation::gpc_refused`]):
+    /// the visitor's browser said no, and only an explicit choice of that
+    /// category (through [`Evaluation::choose`]) grants it. The banner's
+    /// "Accept", which answers only what it asks, is
     /// [`Evaluation::accept_asked`].
     ///
     /// ```
@@ -476,7 +478,7 @@ impl Evaluation {
     /// # Ok::<(), cookieprefs::Error>(())
     /// ```
     pub fn accept_all(&self, method: Method) -> Preferences {
-        self.choose_mask(self.policy.inner.offered, method)
+        self.choose_mask(self.policy.inner.offered & !self.gpc_denied, method)
     }
 
     /// "Reject all": [`Evaluation::choose`] with every offered category denied

@@ -130,11 +130,8 @@ def save(evaluation: Evaluation, choice: str, source: str, ticked: list[Any], me
         granted = [name for name, state in evaluation.categories.items() if str(state) == "granted"]
         return evaluation.choose([name for name in granted if name != "necessary"] + list(ticked), method)
     if source == PREFERENCES_PAGE:  # the page asks every category
-        if choice == "accept_all":
-            # Every category but those GPC refused (the core's list): only ticking grants them.
-            refused = set(evaluation.gpc_refused)
-            return evaluation.choose([name for _cid, name, _since in evaluation.policy.categories
-                                      if name not in refused], method)
+        if choice == "accept_all":  # every category but those GPC refused: only ticking grants them
+            return evaluation.accept_all(method)
         return evaluation.reject_all(method)
     # The banner answers the asked categories; standing answers stay.
     if choice == "accept_all":
