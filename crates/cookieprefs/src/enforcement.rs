@@ -16,12 +16,14 @@ impl Evaluation {
     /// `allow` (the default).
     ///
     /// ```
+    /// # #[cfg(feature = "json-text")] {
     /// # use cookieprefs::{Date, Policy};
     /// let policy = Policy::from_json(r#"{"cookies": [{"name": "_pk_id.*", "category": "statistics"}], "undeclared": "block"}"#)?;
     /// let ev = policy.evaluate(None, Date::from_ymd(2026, 11, 24)?, false);
     /// assert!(!ev.cookie_allowed("_pk_id.1.abcd"));
     /// assert!(ev.cookie_allowed("cookies_preferences"));
     /// assert!(!ev.cookie_allowed("tracker"));
+    /// # }
     /// # Ok::<(), cookieprefs::Error>(())
     /// ```
     pub fn cookie_allowed(&self, name: impl AsRef<[u8]>) -> bool {
@@ -39,12 +41,14 @@ impl Evaluation {
     /// [`Evaluation::cookie_allowed`] allows its cookie's name.
     ///
     /// ```
+    /// # #[cfg(feature = "json-text")] {
     /// # use cookieprefs::{Date, Policy};
     /// let policy = Policy::from_json(r#"{"cookies": [{"name": "_ga*", "category": "statistics"}]}"#)?;
     /// let ev = policy.evaluate(None, Date::from_ymd(2026, 11, 24)?, false);
     /// assert!(!ev.set_cookie_allowed("_ga=GA1.1.1; Max-Age=63072000; Path=/"));
     /// assert!(ev.set_cookie_allowed("Set-Cookie: _ga=; Max-Age=0; Path=/"));
     /// assert!(ev.set_cookie_allowed("sessionid=abc; HttpOnly"));
+    /// # }
     /// # Ok::<(), cookieprefs::Error>(())
     /// ```
     pub fn set_cookie_allowed(&self, set_cookie: impl AsRef<[u8]>) -> bool {
@@ -58,12 +62,14 @@ impl Evaluation {
     /// skipped (no header could delete them). Never allocates.
     ///
     /// ```
+    /// # #[cfg(feature = "json-text")] {
     /// # use cookieprefs::{Date, Policy};
     /// let policy = Policy::from_json(r#"{"cookies": [{"name": "_pk_id.*", "category": "statistics", "domain": ".example.org"}]}"#)?;
     /// let ev = policy.evaluate(Some("BAAACdcJ1wI"), Date::from_ymd(2026, 11, 24)?, false); // statistics denied
     /// let header = b"sessionid=x; _pk_id.1.ab=1; _pk_id.1.ab=2";
     /// let names: Vec<String> = ev.cookies_to_clear(header).map(|c| c.deletion_header()).collect();
     /// assert_eq!(names, ["_pk_id.1.ab=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Domain=.example.org"]);
+    /// # }
     /// # Ok::<(), cookieprefs::Error>(())
     /// ```
     pub fn cookies_to_clear<'e, 'h>(&'e self, header: &'h [u8]) -> CookiesToClear<'e, 'h> {
