@@ -78,6 +78,7 @@ mod policy_declaration;
 mod policy_page;
 mod policy_texts;
 mod preferences;
+mod sort;
 
 pub use category::{Category, State};
 pub use consent_id::ConsentId;

@@ -443,7 +443,7 @@ impl PolicyBuilder {
             offered |= c.category.bit();
             categories.push(c);
         }
-        categories.sort_by_key(|c| c.category);
+        crate::sort::sort_by_key(&mut categories, |c| c.category);
         let mut max_age = [0u16; 2];
         for (slot, (what, days)) in max_age
             .iter_mut()
