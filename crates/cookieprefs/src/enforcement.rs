@@ -165,15 +165,18 @@ impl<'e, 'h> Iterator for CookiesToClear<'e, 'h> {
 /// without `=`), and where the pair ends.
 fn pair_name(header: &[u8], start: usize) -> (Option<&[u8]>, usize) {
     let rest = &header[start..];
-    let end = memchr::memchr(b';', rest).map_or(header.len(), |p| start + p);
+    let end = crate::bytes::find_byte(b';', rest).map_or(header.len(), |p| start + p);
     let pair = &header[start..end];
-    (memchr::memchr(b'=', pair).map(|eq| trim(&pair[..eq])), end)
+    (
+        crate::bytes::find_byte(b'=', pair).map(|eq| trim(&pair[..eq])),
+        end,
+    )
 }
 
 /// Whether a pair before `until` has this name. A vectorised search for the
-/// name's bytes rules out most names before any pair is looked at.
+/// name's bytes rules out most names before any pair is looked at (natively).
 fn seen_before(header: &[u8], until: usize, name: &[u8]) -> bool {
-    if memchr::memmem::find(&header[..until], name).is_none() {
+    if !crate::bytes::may_contain(&header[..until], name) {
         return false;
     }
     let mut start = 0;
@@ -270,14 +273,14 @@ impl<'a> SetCookie<'a> {
         let mut parts = line.split(|&b| b == b';');
         let pair = parts.next().unwrap_or(b"");
         // A pair without `=` is a nameless cookie (RFC 6265bis §5.6).
-        let name = memchr::memchr(b'=', pair).map_or(&b""[..], |eq| trim(&pair[..eq]));
+        let name = crate::bytes::find_byte(b'=', pair).map_or(&b""[..], |eq| trim(&pair[..eq]));
         let mut out = SetCookie {
             name,
             max_age: None,
             expires: None,
         };
         for attr in parts {
-            let (key, value) = match memchr::memchr(b'=', attr) {
+            let (key, value) = match crate::bytes::find_byte(b'=', attr) {
                 Some(eq) => (trim(&attr[..eq]), trim(&attr[eq + 1..])),
                 None => (trim(attr), &b""[..]),
             };

@@ -47,6 +47,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod bits;
+mod bytes;
 mod category;
 mod consent_id;
 mod consent_mode;
