@@ -22,7 +22,8 @@ impl Policy {
     pub fn texts(&self, requested: &str) -> String {
         let p = &self.inner;
         let t = p.texts(requested);
-        let categories = std::iter::once(core::Category::NECESSARY).chain(p.categories().iter().map(|c| c.category));
+        let categories =
+            std::iter::once(core::Category::NECESSARY).chain(p.categories().iter().map(|c| c.category));
         json::Object::new()
             .string("language", t.language())
             .raw(
