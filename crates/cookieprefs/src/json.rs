@@ -1,12 +1,12 @@
 //! The JSON forms of values, policies and evaluations (`docs/FORMAT.md` §7).
 //!
-//! Writing: one function per form builds its document tree
-//! (`json_tree::Node`, keys in the form's order); `to_json` writes the tree
-//! with the crate's own writer (`json_text`, feature `json-text`) and serde's
-//! `Serialize` hands the same tree to any serializer (feature `serde`), so
-//! both say the same thing. Reading: `from_json` (the crate's own reader)
-//! and `Deserialize` both hand the document to `json_read.rs`, where the
-//! shape and the rules are checked in order.
+//! Writing: one function per form writes it, keys in the form's order, with
+//! the crate's own writer (`json_text::Writer`); `to_json` returns that text
+//! (feature `json-text`), and serde's `Serialize` (feature `serde`) reads it
+//! back into a document tree and hands the tree to the serializer, so both
+//! say the same thing. Reading: `from_json` (the crate's own reader) and
+//! `Deserialize` both hand the document to `json_read.rs`, where the shape
+//! and the rules are checked in order.
 //!
 //! Small types serialize as strings (`"2026-11-24"`, `"granted"`,
 //! `"statistics"`, UUIDs); [`Preferences`], [`Policy`] and [`Evaluation`] as
@@ -19,48 +19,47 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 #[cfg(feature = "serde")]
 use crate::json_read;
-use crate::json_tree::Node;
+use crate::json_text::{self, Writer};
 #[cfg(feature = "serde")]
-use crate::json_tree::{self as tree, Path};
-#[cfg(feature = "serde")]
-use crate::BannerReason;
+use crate::json_tree::{self as tree, Node, Path};
 use crate::{
-    Category, Error, Evaluation, ImportTable, Policy, Preferences, Retention, SameSite, Text, MAX_TCF_PURPOSE,
+    BannerReason, Category, Error, Evaluation, ImportTable, Policy, Preferences, Retention, SameSite, Text,
+    MAX_TCF_PURPOSE,
 };
 #[cfg(feature = "serde")]
 use crate::{ConsentId, ConsentMode, ConsentType, Date, Method, State};
 
-// --- Document trees of the forms ----------------------------------------
-
-/// A string node.
-fn string(s: impl Into<String>) -> Node {
-    Node::Str(s.into())
-}
-
-/// An object node, keys in the order given.
-fn object<'k>(pairs: impl IntoIterator<Item = (&'k str, Node)>) -> Node {
-    Node::Object(pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
-}
-
-/// A node, or null.
-fn or_null<T>(value: Option<T>, node: impl FnOnce(T) -> Node) -> Node {
-    value.map_or(Node::Null, node)
-}
+// --- Writing the forms -------------------------------------------------
 
 /// A text: a string when one text serves every language, else an object
 /// from language to text in the policy's language order.
-fn text(t: &Text) -> Node {
+fn text(w: &mut Writer, t: &Text) {
     match t.same_text() {
-        Some(same) if t.by_language().next().is_none() => string(same),
-        _ => object(t.by_language().map(|(l, v)| (l, string(v)))),
+        Some(same) if t.by_language().next().is_none() => w.string(same),
+        _ => {
+            w.open('{');
+            for (language, v) in t.by_language() {
+                w.key(language);
+                w.string(v);
+            }
+            w.close('}');
+        }
+    }
+}
+
+/// A text, or null.
+fn text_or_null(w: &mut Writer, t: Option<&Text>) {
+    match t {
+        Some(t) => text(w, t),
+        None => w.null(),
     }
 }
 
 /// A number of days, or `"session"`.
-fn retention(r: Retention) -> Node {
+fn retention(w: &mut Writer, r: Retention) {
     match r {
-        Retention::Session => string("session"),
-        Retention::Days(d) => Node::Int(d.into()),
+        Retention::Session => w.string("session"),
+        Retention::Days(d) => w.int(d.into()),
     }
 }
 
@@ -85,198 +84,269 @@ pub(crate) fn same_site_from_json(s: &str) -> Result<SameSite, Error> {
 }
 
 /// The JSON form of [`Preferences`]: decided categories by id.
-pub(crate) fn preferences_node(p: &Preferences) -> Node {
-    object([
-        ("version", Node::Int(p.version().into())),
-        ("revision", Node::Int(p.revision.into())),
-        ("created", string(p.created.to_string())),
-        ("updated", string(p.updated.to_string())),
-        ("method", string(p.method.as_str())),
-        ("consent_id", or_null(p.consent_id, |id| string(id.to_string()))),
-        (
-            "categories",
-            Node::Object(
-                p.decided()
-                    .map(|(c, st)| (c.to_string(), string(st.as_str())))
-                    .collect(),
-            ),
-        ),
-    ])
+fn write_preferences(w: &mut Writer, p: &Preferences) {
+    w.open('{');
+    w.key("version");
+    w.int(p.version().into());
+    w.key("revision");
+    w.int(p.revision.into());
+    w.key("created");
+    w.string(&p.created.to_string());
+    w.key("updated");
+    w.string(&p.updated.to_string());
+    w.key("method");
+    w.string(p.method.as_str());
+    w.key("consent_id");
+    w.string_or_null(p.consent_id.map(|id| id.to_string()).as_deref());
+    w.key("categories");
+    w.open('{');
+    for (c, state) in p.decided() {
+        w.key(&c.to_string());
+        w.string(state.as_str());
+    }
+    w.close('}');
+    w.close('}');
 }
 
 /// The normalised JSON form of [`Policy`] (FORMAT.md §7): every field spelled out.
-pub(crate) fn policy_node(policy: &Policy) -> Node {
+fn write_policy(w: &mut Writer, policy: &Policy) {
     let i = &*policy.inner;
-    let name_text = |c: Category| policy.name_of(c).map_or_else(|| c.to_string(), str::to_owned);
-    let name = |c: Category| string(name_text(c));
-    let texts = |c: Category| {
-        [
-            ("label", or_null(policy.label_text(c), text)),
-            ("description", or_null(policy.description_text(c), text)),
-        ]
+    let name = |c: Category| policy.name_of(c).map_or_else(|| c.to_string(), str::to_owned);
+    let texts = |w: &mut Writer, c: Category| {
+        w.key("label");
+        text_or_null(w, policy.label_text(c));
+        w.key("description");
+        text_or_null(w, policy.description_text(c));
     };
-    let mut fields = vec![
-        ("revision", Node::Int(i.revision.into())),
-        (
-            "categories",
-            Node::Array(
-                i.categories
-                    .iter()
-                    .map(|c| {
-                        let [label, description] = texts(c.category);
-                        object([
-                            ("id", Node::Int(c.category.id().into())),
-                            ("name", string(&*c.name)),
-                            ("since_revision", Node::Int(c.since_revision.into())),
-                            label,
-                            description,
-                        ])
-                    })
-                    .collect(),
-            ),
-        ),
-        (
-            "max_age_days",
-            object([
-                ("granted", Node::Int(i.max_age_granted.into())),
-                ("denied", Node::Int(i.max_age_denied.into())),
-            ]),
-        ),
-        (
-            "gpc_categories",
-            Node::Array(policy.gpc_categories().map(name).collect()),
-        ),
-        (
-            "cookie",
-            object([
-                ("name", string(&*i.cookie.name)),
-                ("domain", or_null(i.cookie.domain.as_deref(), string)),
-                ("path", string(&*i.cookie.path)),
-                ("secure", Node::Bool(i.cookie.secure)),
-                ("http_only", Node::Bool(i.cookie.http_only)),
-                ("same_site", string(same_site_json(i.cookie.same_site))),
-            ]),
-        ),
-        // A type left at a default category the policy does not offer is
-        // always denied; written out it would not load back (an explicit
-        // mapping must name an offered category), left out it keeps that default.
-        (
-            "consent_mode",
-            object(
-                policy
-                    .consent_mode_mapping()
-                    .filter(|(_, c)| *c == Category::NECESSARY || policy.offers(*c))
-                    .map(|(t, c)| (t.as_str(), name(c))),
-            ),
-        ),
-        ("languages", Node::Array(i.languages.iter().map(string).collect())),
-        ("necessary", object(texts(Category::NECESSARY))),
-        (
-            "cookies",
-            Node::Array(
-                policy
-                    .cookies()
-                    .iter()
-                    .filter(|c| !c.is_implicit())
-                    .map(|c| {
-                        let given = |t: &Text| if t.is_empty() { Node::Null } else { text(t) };
-                        object([
-                            ("name", string(c.name())),
-                            ("category", name(c.category())),
-                            ("provider", given(c.provider_text())),
-                            ("service", given(c.service_text())),
-                            ("purpose", given(c.purpose_text())),
-                            ("retention", or_null(c.retention_period(), retention)),
-                            ("domain", or_null(c.domain_attribute(), string)),
-                            ("path", string(c.path_attribute())),
-                        ])
-                    })
-                    .collect(),
-            ),
-        ),
-        ("undeclared", string(i.undeclared.as_str())),
-    ];
+    w.open('{');
+    w.key("revision");
+    w.int(i.revision.into());
+    w.key("categories");
+    w.open('[');
+    for c in &i.categories {
+        w.item();
+        w.open('{');
+        w.key("id");
+        w.int(c.category.id().into());
+        w.key("name");
+        w.string(&c.name);
+        w.key("since_revision");
+        w.int(c.since_revision.into());
+        texts(w, c.category);
+        w.close('}');
+    }
+    w.close(']');
+    w.key("max_age_days");
+    w.open('{');
+    w.key("granted");
+    w.int(i.max_age_granted.into());
+    w.key("denied");
+    w.int(i.max_age_denied.into());
+    w.close('}');
+    w.key("gpc_categories");
+    w.open('[');
+    for c in policy.gpc_categories() {
+        w.item();
+        w.string(&name(c));
+    }
+    w.close(']');
+    w.key("cookie");
+    w.open('{');
+    w.key("name");
+    w.string(&i.cookie.name);
+    w.key("domain");
+    w.string_or_null(i.cookie.domain.as_deref());
+    w.key("path");
+    w.string(&i.cookie.path);
+    w.key("secure");
+    w.bool(i.cookie.secure);
+    w.key("http_only");
+    w.bool(i.cookie.http_only);
+    w.key("same_site");
+    w.string(same_site_json(i.cookie.same_site));
+    w.close('}');
+    // A type left at a default category the policy does not offer is
+    // always denied; written out it would not load back (an explicit
+    // mapping must name an offered category), left out it keeps that default.
+    w.key("consent_mode");
+    w.open('{');
+    for (t, c) in policy.consent_mode_mapping() {
+        if c == Category::NECESSARY || policy.offers(c) {
+            w.key(t.as_str());
+            w.string(&name(c));
+        }
+    }
+    w.close('}');
+    w.key("languages");
+    w.open('[');
+    for language in &i.languages {
+        w.item();
+        w.string(language);
+    }
+    w.close(']');
+    w.key("necessary");
+    w.open('{');
+    texts(w, Category::NECESSARY);
+    w.close('}');
+    w.key("cookies");
+    w.open('[');
+    for c in policy.cookies().iter().filter(|c| !c.is_implicit()) {
+        w.item();
+        w.open('{');
+        w.key("name");
+        w.string(c.name());
+        w.key("category");
+        w.string(&name(c.category()));
+        for (key, t) in [
+            ("provider", c.provider_text()),
+            ("service", c.service_text()),
+            ("purpose", c.purpose_text()),
+        ] {
+            w.key(key);
+            text_or_null(w, (!t.is_empty()).then_some(t));
+        }
+        w.key("retention");
+        match c.retention_period() {
+            Some(r) => retention(w, r),
+            None => w.null(),
+        }
+        w.key("domain");
+        w.string_or_null(c.domain_attribute());
+        w.key("path");
+        w.string(c.path_attribute());
+        w.close('}');
+    }
+    w.close(']');
+    w.key("undeclared");
+    w.string(i.undeclared.as_str());
     // The import settings (FORMAT.md §13): written when given.
     if i.import.given {
         let im = &i.import;
-        let table = |t: ImportTable| {
-            object(
-                im.tables[t as usize]
-                    .iter()
-                    .map(|e| (e.key.as_str(), or_null(e.target, name))),
-            )
-        };
-        let systems = or_null(im.systems.as_ref(), |systems| {
-            object(systems.iter().map(|(src, c)| {
-                (
-                    src.as_str(),
-                    object([
-                        ("cookie", string(c.name())),
-                        ("domain", or_null(c.domain_attribute(), string)),
-                        ("path", string(c.path_attribute())),
-                    ]),
-                )
-            }))
-        });
-        let tcf = Node::Object(
-            im.tcf
-                .iter()
-                .map(|(c, mask)| {
-                    let purposes = (1..=MAX_TCF_PURPOSE)
-                        .filter(|p| mask & 1 << (p - 1) != 0)
-                        .map(|p| Node::Int(p.into()))
-                        .collect();
-                    (name_text(*c), Node::Array(purposes))
-                })
-                .collect(),
-        );
-        fields.push((
-            "import",
-            object([
-                ("systems", systems),
-                ("categories", table(ImportTable::Categories)),
-                ("services", table(ImportTable::Services)),
-                ("onetrust", table(ImportTable::Onetrust)),
-                ("trustcommander", table(ImportTable::Trustcommander)),
-                ("tcf", tcf),
-                ("keep_consent_id", Node::Bool(im.keep_consent_id)),
-            ]),
-        ));
+        w.key("import");
+        w.open('{');
+        w.key("systems");
+        match &im.systems {
+            None => w.null(),
+            Some(systems) => {
+                w.open('{');
+                for (source, c) in systems {
+                    w.key(source.as_str());
+                    w.open('{');
+                    w.key("cookie");
+                    w.string(c.name());
+                    w.key("domain");
+                    w.string_or_null(c.domain_attribute());
+                    w.key("path");
+                    w.string(c.path_attribute());
+                    w.close('}');
+                }
+                w.close('}');
+            }
+        }
+        for table in [
+            ImportTable::Categories,
+            ImportTable::Services,
+            ImportTable::Onetrust,
+            ImportTable::Trustcommander,
+        ] {
+            w.key(table.as_str());
+            w.open('{');
+            for e in &im.tables[table as usize] {
+                w.key(&e.key);
+                w.string_or_null(e.target.map(name).as_deref());
+            }
+            w.close('}');
+        }
+        w.key("tcf");
+        w.open('{');
+        for (c, mask) in &im.tcf {
+            w.key(&name(*c));
+            w.open('[');
+            for p in (1..=MAX_TCF_PURPOSE).filter(|p| mask & 1 << (p - 1) != 0) {
+                w.item();
+                w.int(p.into());
+            }
+            w.close(']');
+        }
+        w.close('}');
+        w.key("keep_consent_id");
+        w.bool(im.keep_consent_id);
+        w.close('}');
     }
-    object(fields)
+    w.close('}');
 }
 
-/// `{"kind", "message"}` of an error.
-fn error_node(e: &Error) -> Node {
-    object([("kind", string(e.kind())), ("message", string(e.to_string()))])
+/// `{"kind", "message"}` of an error, or null.
+fn error_or_null(w: &mut Writer, e: Option<&Error>) {
+    match e {
+        Some(e) => {
+            w.open('{');
+            w.key("kind");
+            w.string(e.kind());
+            w.key("message");
+            w.string(&e.to_string());
+            w.close('}');
+        }
+        None => w.null(),
+    }
 }
 
 /// The JSON form of an [`Evaluation`]: `{"needs_banner", "banner_reason",
 /// "error": {"kind","message"}|null, "categories": {name: state} (policy
 /// order), "gpc_applied", "consent_mode", "stored", "today", "copies",
 /// "ignored_error": {"kind","message"}|null}`.
-pub(crate) fn evaluation_node(ev: &Evaluation) -> Node {
-    object([
-        ("needs_banner", Node::Bool(ev.needs_banner())),
-        (
-            "banner_reason",
-            or_null(ev.banner_reason(), |r| string(r.as_str())),
-        ),
-        ("error", or_null(ev.error(), error_node)),
-        (
-            "categories",
-            object(ev.categories().map(|(_, n, st)| (n, string(st.as_str())))),
-        ),
-        ("gpc_applied", Node::Bool(ev.gpc_applied())),
-        (
-            "consent_mode",
-            object(ev.consent_mode().iter().map(|(t, v)| (t.as_str(), string(v)))),
-        ),
-        ("stored", or_null(ev.stored(), preferences_node)),
-        ("today", string(ev.today().to_string())),
-        ("copies", Node::Int(ev.copies().into())),
-        ("ignored_error", or_null(ev.ignored_error(), error_node)),
-    ])
+fn write_evaluation(w: &mut Writer, ev: &Evaluation) {
+    w.open('{');
+    w.key("needs_banner");
+    w.bool(ev.needs_banner());
+    w.key("banner_reason");
+    w.string_or_null(ev.banner_reason().map(BannerReason::as_str));
+    w.key("error");
+    error_or_null(w, ev.error());
+    w.key("categories");
+    w.open('{');
+    for (_, name, state) in ev.categories() {
+        w.key(name);
+        w.string(state.as_str());
+    }
+    w.close('}');
+    w.key("gpc_applied");
+    w.bool(ev.gpc_applied());
+    w.key("consent_mode");
+    w.open('{');
+    for (t, v) in ev.consent_mode().iter() {
+        w.key(t.as_str());
+        w.string(v);
+    }
+    w.close('}');
+    w.key("stored");
+    match ev.stored() {
+        Some(p) => write_preferences(w, p),
+        None => w.null(),
+    }
+    w.key("today");
+    w.string(&ev.today().to_string());
+    w.key("copies");
+    w.int(ev.copies().into());
+    w.key("ignored_error");
+    error_or_null(w, ev.ignored_error());
+    w.close('}');
+}
+
+/// A form as JSON text.
+fn written(pretty: bool, form: impl FnOnce(&mut Writer)) -> String {
+    let mut w = Writer::new(pretty);
+    form(&mut w);
+    w.finish()
+}
+
+/// The serde form of a written form: the same document, read back into a
+/// tree (lossless: the reader reads what the writer writes).
+#[cfg(feature = "serde")]
+fn serialized<S: Serializer>(s: S, text: &str) -> Result<S::Ok, S::Error> {
+    json_text::parse(text)
+        .map_err(serde::ser::Error::custom)?
+        .serialize(s)
 }
 
 // --- Text ----------------------------------------------------------------
@@ -306,14 +376,14 @@ impl Policy {
     /// `$.categories[1].name`); otherwise the first rule the policy breaks
     /// (see [`PolicyBuilder::build`](crate::PolicyBuilder::build)).
     pub fn from_json(json: &str) -> Result<Policy, Error> {
-        crate::json_read::policy(&crate::json_text::parse(json)?)
+        crate::json_read::policy(&json_text::parse(json)?)
     }
 
     /// The policy's JSON form, every field spelled out except Consent Mode
     /// types left at a default category the policy does not offer (always
     /// denied); the output loads back with [`Policy::from_json`].
     pub fn to_json(&self) -> String {
-        crate::json_text::write(&policy_node(self), true)
+        written(true, |w| write_policy(w, self))
     }
 }
 
@@ -321,7 +391,7 @@ impl Policy {
 impl Evaluation {
     /// The evaluation's JSON form (`docs/FORMAT.md` §7, "Evaluation"), compact.
     pub fn to_json(&self) -> String {
-        crate::json_text::write(&evaluation_node(self), false)
+        written(false, |w| write_evaluation(w, self))
     }
 }
 
@@ -336,7 +406,7 @@ impl Preferences {
     /// # Ok::<(), cookieprefs::Error>(())
     /// ```
     pub fn to_json(&self) -> String {
-        crate::json_text::write(&preferences_node(self), false)
+        written(false, |w| write_preferences(w, self))
     }
 
     /// Reads the JSON form back; every rule is checked.
@@ -345,7 +415,7 @@ impl Preferences {
     /// [`Error::InvalidJson`] for text that is not JSON or JSON of the wrong
     /// shape (the message says where); a broken rule gives its own error.
     pub fn from_json(json: &str) -> Result<Preferences, Error> {
-        crate::json_read::preferences(&crate::json_text::parse(json)?)
+        crate::json_read::preferences(&json_text::parse(json)?)
     }
 }
 
@@ -424,7 +494,7 @@ impl Serialize for Text {
     /// A string when one text serves every language, else an object from
     /// language to text in the policy's language order.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        text(self).serialize(s)
+        serialized(s, &written(false, |w| text(w, self)))
     }
 }
 
@@ -432,14 +502,14 @@ impl Serialize for Text {
 impl Serialize for Retention {
     /// A number of days, or `"session"`.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        retention(*self).serialize(s)
+        serialized(s, &written(false, |w| retention(w, *self)))
     }
 }
 
 #[cfg(feature = "serde")]
 impl Serialize for Preferences {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        preferences_node(self).serialize(s)
+        serialized(s, &written(false, |w| write_preferences(w, self)))
     }
 }
 
@@ -455,7 +525,7 @@ impl<'de> Deserialize<'de> for Preferences {
 impl Serialize for Policy {
     /// The normalised form (FORMAT.md §7), as [`Policy::to_json`] writes it.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        policy_node(self).serialize(s)
+        serialized(s, &written(false, |w| write_policy(w, self)))
     }
 }
 
@@ -473,6 +543,6 @@ impl Serialize for Evaluation {
     /// "categories": {name: state}, "gpc_applied", "consent_mode", "stored", "today",
     /// "copies", "ignored_error": {"kind","message"}|null}`.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        evaluation_node(self).serialize(s)
+        serialized(s, &written(false, |w| write_evaluation(w, self)))
     }
 }

@@ -315,113 +315,181 @@ impl Reader<'_> {
     }
 }
 
-/// Writes a node as JSON text: compact, or pretty with a two-space indent.
-pub(crate) fn write(node: &Node, pretty: bool) -> String {
-    let mut out = String::new();
-    write_node(&mut out, node, pretty, 0);
-    out
+/// JSON text written as it goes, compact or pretty (two-space indent), in
+/// `serde_json`'s formats. Members and items are announced with
+/// [`Writer::key`] and [`Writer::item`], then written.
+pub(crate) struct Writer {
+    out: String,
+    pretty: bool,
+    level: usize,
+    /// No member or item yet in the innermost object or array.
+    empty: bool,
 }
 
-fn write_node(out: &mut String, node: &Node, pretty: bool, level: usize) {
-    match node {
-        Node::Null | Node::Float => out.push_str("null"),
-        Node::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Node::Int(i) => write_int(out, *i),
-        Node::Str(s) => write_str(out, s),
-        Node::Array(items) => {
-            out.push('[');
-            for (n, item) in items.iter().enumerate() {
-                separator(out, n, pretty, level + 1);
-                write_node(out, item, pretty, level + 1);
+impl Writer {
+    pub(crate) fn new(pretty: bool) -> Writer {
+        Writer {
+            out: String::with_capacity(256),
+            pretty,
+            level: 0,
+            empty: true,
+        }
+    }
+
+    pub(crate) fn finish(self) -> String {
+        self.out
+    }
+
+    /// Opens an object (`{`) or an array (`[`).
+    pub(crate) fn open(&mut self, bracket: char) {
+        self.out.push(bracket);
+        self.level += 1;
+        self.empty = true;
+    }
+
+    /// Closes the innermost object (`}`) or array (`]`).
+    pub(crate) fn close(&mut self, bracket: char) {
+        self.level -= 1;
+        if self.pretty && !self.empty {
+            self.newline();
+        }
+        self.out.push(bracket);
+        self.empty = false;
+    }
+
+    /// Starts the next item of an array.
+    pub(crate) fn item(&mut self) {
+        if !self.empty {
+            self.out.push(',');
+        }
+        self.empty = false;
+        if self.pretty {
+            self.newline();
+        }
+    }
+
+    /// Starts the next member of an object: its key.
+    pub(crate) fn key(&mut self, key: &str) {
+        self.item();
+        self.string(key);
+        self.out.push_str(if self.pretty { ": " } else { ":" });
+    }
+
+    fn newline(&mut self) {
+        self.out.push('\n');
+        for _ in 0..self.level {
+            self.out.push_str("  ");
+        }
+    }
+
+    /// `null`, `true`, `false` or a number as text.
+    pub(crate) fn raw(&mut self, text: &str) {
+        self.out.push_str(text);
+    }
+
+    pub(crate) fn null(&mut self) {
+        self.raw("null");
+    }
+
+    pub(crate) fn bool(&mut self, b: bool) {
+        self.raw(if b { "true" } else { "false" });
+    }
+
+    /// An integer (within `i64::MIN..=u64::MAX`).
+    pub(crate) fn int(&mut self, i: i128) {
+        if i < 0 {
+            self.out.push('-');
+        }
+        let mut m = u64::try_from(i.unsigned_abs()).unwrap_or(u64::MAX);
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            // The remainder is a digit.
+            digits[at] = b'0' + (m % 10) as u8;
+            m /= 10;
+            if m == 0 {
+                break;
             }
-            close(out, items.is_empty(), pretty, level, ']');
         }
-        Node::Object(pairs) => {
-            out.push('{');
-            for (n, (key, value)) in pairs.iter().enumerate() {
-                separator(out, n, pretty, level + 1);
-                write_str(out, key);
-                out.push_str(if pretty { ": " } else { ":" });
-                write_node(out, value, pretty, level + 1);
+        self.out.extend(digits[at..].iter().map(|&d| char::from(d)));
+    }
+
+    /// A string in quotes, escaped as `serde_json` escapes it: `"`, `\` and
+    /// the control characters (`\b`, `\f`, `\n`, `\r`, `\t`, else `\u00xx`).
+    pub(crate) fn string(&mut self, s: &str) {
+        let out = &mut self.out;
+        out.push('"');
+        let mut run = 0;
+        for (i, b) in s.bytes().enumerate() {
+            let escape = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                0x08 => "\\b",
+                0x0c => "\\f",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                0..=0x1f => "",
+                _ => continue,
+            };
+            out.push_str(&s[run..i]);
+            run = i + 1;
+            if escape.is_empty() {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 0xf)]));
+            } else {
+                out.push_str(escape);
             }
-            close(out, pairs.is_empty(), pretty, level, '}');
+        }
+        out.push_str(&s[run..]);
+        out.push('"');
+    }
+
+    /// A string, or `null`.
+    pub(crate) fn string_or_null(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.string(s),
+            None => self.null(),
+        }
+    }
+
+    /// A node, as written.
+    #[cfg(test)]
+    fn node(&mut self, node: &Node) {
+        match node {
+            Node::Null | Node::Float => self.null(),
+            Node::Bool(b) => self.bool(*b),
+            Node::Int(i) => self.int(*i),
+            Node::Str(s) => self.string(s),
+            Node::Array(items) => {
+                self.open('[');
+                for item in items {
+                    self.item();
+                    self.node(item);
+                }
+                self.close(']');
+            }
+            Node::Object(pairs) => {
+                self.open('{');
+                for (k, v) in pairs {
+                    self.key(k);
+                    self.node(v);
+                }
+                self.close('}');
+            }
         }
     }
 }
 
-/// Before the `n`th item of an array or object.
-fn separator(out: &mut String, n: usize, pretty: bool, level: usize) {
-    if n > 0 {
-        out.push(',');
-    }
-    if pretty {
-        newline(out, level);
-    }
-}
-
-fn close(out: &mut String, empty: bool, pretty: bool, level: usize, bracket: char) {
-    if pretty && !empty {
-        newline(out, level);
-    }
-    out.push(bracket);
-}
-
-fn newline(out: &mut String, level: usize) {
-    out.push('\n');
-    for _ in 0..level {
-        out.push_str("  ");
-    }
-}
-
-fn write_int(out: &mut String, i: i128) {
-    if i < 0 {
-        out.push('-');
-    }
-    // Integers are within `i64::MIN..=u64::MAX`: the magnitude fits in 64 bits.
-    let mut m = u64::try_from(i.unsigned_abs()).unwrap_or(u64::MAX);
-    let mut digits = [0u8; 40];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        // The remainder is a digit.
-        digits[at] = b'0' + (m % 10) as u8;
-        m /= 10;
-        if m == 0 {
-            break;
-        }
-    }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
-}
-
-/// A string in quotes, escaped as `serde_json` escapes it.
-pub(crate) fn write_str(out: &mut String, s: &str) {
-    out.push('"');
-    let mut run = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let escape = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0..=0x1f => "",
-            _ => continue,
-        };
-        out.push_str(&s[run..i]);
-        run = i + 1;
-        if escape.is_empty() {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("\\u00");
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 0xf)]));
-        } else {
-            out.push_str(escape);
-        }
-    }
-    out.push_str(&s[run..]);
-    out.push('"');
+/// A node as JSON text (the tests compare the writer with serde_json's).
+#[cfg(test)]
+fn write(node: &Node, pretty: bool) -> String {
+    let mut w = Writer::new(pretty);
+    w.node(node);
+    w.finish()
 }
 
 #[cfg(test)]

@@ -66,7 +66,7 @@ mod import;
 mod json;
 #[cfg(any(feature = "serde", feature = "json-text"))]
 mod json_read;
-#[cfg(feature = "json-text")]
+#[cfg(any(feature = "serde", feature = "json-text"))]
 mod json_text;
 #[cfg(any(feature = "serde", feature = "json-text"))]
 mod json_tree;
