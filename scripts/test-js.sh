@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The browser module's suite (bindings/js): builds it (scripts/build-js.sh,
-# which prints the size figure), checks the TypeScript declarations (tsc),
+# which prints the size figure and fails when it is over the 40 KiB gzip
+# budget), checks the TypeScript declarations (tsc),
 # runs every shared vector and the API tests in Node's test runner against
 # the built module, then client mode in Debian's headless Chromium
 # (Playwright for Python, axe-core from npm) on a Django site with the
 # per-site cache on.
 #
 # Installs what it needs: the wasm target, wasm-bindgen-cli (pinned), the npm
-# packages of bindings/js (npm ci: axe-core, typescript), Debian's chromium
+# packages of bindings/js (npm ci: axe-core, esbuild, typescript), Debian's chromium
 # (apt-get, when /usr/bin/chromium is absent; needs root), and a Python venv
 # (.venv, shared with scripts/test-python.sh) with the extension (maturin)
 # and Playwright. No browser is downloaded.
@@ -20,10 +21,8 @@ root=$PWD
 js=$root/bindings/js
 export CARGO_BUILD_JOBS=${CARGO_BUILD_JOBS:-1}
 
-bash scripts/build-js.sh
-
-echo "== js: npm ci"
-(cd "$js" && npm ci --no-audit --no-fund --loglevel=error)
+# Builds (npm ci included), prints the size figure, fails over the budget.
+bash scripts/build-js.sh --check-budget
 
 echo "== js: tsc (the declarations, and a program written against them)"
 (cd "$js" && node_modules/.bin/tsc -p tests/types/tsconfig.json)

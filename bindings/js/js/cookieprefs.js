@@ -79,6 +79,9 @@ export function initSync(source) {
 
 /** Every error of the library: `kind` is the core's error kind. */
 export class CookieprefsError extends Error {
+  // Spelled out: the shipped file is minified (scripts/build-js.sh).
+  static name = "CookieprefsError";
+
   constructor(kind, message) {
     super(message);
     this.kind = kind;
@@ -90,7 +93,9 @@ export class CookieprefsError extends Error {
 }
 
 /** A cookie value that is not a valid, canonical value (the core's value errors). */
-export class DecodeError extends CookieprefsError {}
+export class DecodeError extends CookieprefsError {
+  static name = "DecodeError";
+}
 
 function error(kind, message) {
   return new (VALUE_ERROR_KINDS.includes(kind) ? DecodeError : CookieprefsError)(kind, message);

@@ -2,55 +2,10 @@
 //! one of the policy's languages, and which declaration a cookie name falls
 //! under.
 
+use crate::json;
 use crate::policy::Policy;
 use cookieprefs as core;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
-
-/// A category as a visitor reads it.
-#[derive(Serialize)]
-struct CategoryText<'p> {
-    id: u8,
-    name: &'p str,
-    label: &'p str,
-    description: &'p str,
-}
-
-/// A declared cookie as a visitor reads it.
-#[derive(Serialize)]
-struct CookieText<'p> {
-    name: &'p str,
-    category: &'p str,
-    provider: &'p str,
-    service: &'p str,
-    purpose: &'p str,
-    /// Days, `"session"`, or null when not declared.
-    retention: Option<Retention>,
-    domain: Option<&'p str>,
-    path: &'p str,
-}
-
-#[derive(Serialize)]
-#[serde(untagged)]
-enum Retention {
-    Days(u16),
-    Session(&'static str),
-}
-
-/// The texts of a policy in one language.
-#[derive(Serialize)]
-struct Texts<'p> {
-    language: &'p str,
-    categories: Vec<CategoryText<'p>>,
-    cookies: Vec<CookieText<'p>>,
-}
-
-/// The declaration a cookie name falls under.
-#[derive(Serialize)]
-struct Classified<'p> {
-    name: &'p str,
-    category: &'p str,
-}
 
 fn category_name(policy: &core::Policy, c: core::Category) -> &str {
     policy.name_of(c).unwrap_or_default()
@@ -67,38 +22,42 @@ impl Policy {
     pub fn texts(&self, requested: &str) -> String {
         let p = &self.inner;
         let t = p.texts(requested);
-        let mut categories = vec![core::Category::NECESSARY];
-        categories.extend(p.categories().iter().map(|c| c.category));
-        serde_json::to_string(&Texts {
-            language: t.language(),
-            categories: categories
-                .into_iter()
-                .map(|c| CategoryText {
-                    id: c.id(),
-                    name: category_name(p, c),
-                    label: t.label(c),
-                    description: t.description(c),
-                })
-                .collect(),
-            cookies: p
-                .cookies()
-                .iter()
-                .map(|d| CookieText {
-                    name: d.name(),
-                    category: category_name(p, d.category()),
-                    provider: t.provider(d),
-                    service: t.service(d),
-                    purpose: t.purpose(d),
-                    retention: d.retention_period().map(|r| match r {
-                        core::Retention::Days(n) => Retention::Days(n),
-                        core::Retention::Session => Retention::Session("session"),
-                    }),
-                    domain: d.domain_attribute(),
-                    path: d.path_attribute(),
-                })
-                .collect(),
-        })
-        .unwrap_or_default()
+        let categories =
+            std::iter::once(core::Category::NECESSARY).chain(p.categories().iter().map(|c| c.category));
+        json::Object::new()
+            .string("language", t.language())
+            .raw(
+                "categories",
+                &json::array(categories.map(|c| {
+                    json::Object::new()
+                        .number("id", c.id().into())
+                        .string("name", category_name(p, c))
+                        .string("label", t.label(c))
+                        .string("description", t.description(c))
+                        .finish()
+                })),
+            )
+            .raw(
+                "cookies",
+                &json::array(p.cookies().iter().map(|d| {
+                    let retention = match d.retention_period() {
+                        None => "null".to_owned(),
+                        Some(core::Retention::Days(n)) => n.to_string(),
+                        Some(core::Retention::Session) => json::string("session"),
+                    };
+                    json::Object::new()
+                        .string("name", d.name())
+                        .string("category", category_name(p, d.category()))
+                        .string("provider", t.provider(d))
+                        .string("service", t.service(d))
+                        .string("purpose", t.purpose(d))
+                        .raw("retention", &retention)
+                        .string_or_null("domain", d.domain_attribute())
+                        .string("path", d.path_attribute())
+                        .finish()
+                })),
+            )
+            .finish()
     }
 
     /// The declaration a cookie name falls under, as JSON `{"name": the
@@ -107,11 +66,10 @@ impl Policy {
     pub fn classify(&self, name: &str) -> Option<String> {
         let p = &self.inner;
         p.classify(name).map(|d| {
-            serde_json::to_string(&Classified {
-                name: d.name(),
-                category: category_name(p, d.category()),
-            })
-            .unwrap_or_default()
+            json::Object::new()
+                .string("name", d.name())
+                .string("category", category_name(p, d.category()))
+                .finish()
         })
     }
 }

@@ -3,8 +3,8 @@
 
 use crate::args;
 use crate::failure::Failure;
+use crate::json;
 use cookieprefs as core;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// The result of applying a policy to the visitor's cookie (immutable).
@@ -13,23 +13,16 @@ pub struct Evaluation {
     pub(crate) inner: core::Evaluation,
 }
 
-/// A saved answer: the value, the `Set-Cookie` header value that stores it
-/// (also a `document.cookie` assignment), and its JSON form.
-#[derive(Serialize)]
-struct Choice<'a> {
-    value: String,
-    cookie: String,
-    preferences: &'a core::Preferences,
-}
-
 impl Evaluation {
+    /// A saved answer as JSON `{"value", "cookie", "preferences"}`: the
+    /// value, the `Set-Cookie` header value that stores it (also a
+    /// `document.cookie` assignment), and its JSON form.
     fn choice(&self, prefs: &core::Preferences) -> String {
-        serde_json::to_string(&Choice {
-            value: prefs.encode(),
-            cookie: self.inner.set_cookie_header_for(prefs),
-            preferences: prefs,
-        })
-        .unwrap_or_default()
+        json::Object::new()
+            .string("value", &prefs.encode())
+            .string("cookie", &self.inner.set_cookie_header_for(prefs))
+            .raw("preferences", &prefs.to_json())
+            .finish()
     }
 
     fn category(&self, reference: &str) -> Result<core::Category, Failure> {
@@ -101,7 +94,12 @@ impl Evaluation {
     /// JSON array of strings.
     #[wasm_bindgen(js_name = cookiesToClear)]
     pub fn cookies_to_clear(&self, header: &str) -> String {
-        serde_json::to_string(&self.inner.deletion_headers(header.as_bytes())).unwrap_or_default()
+        json::array(
+            self.inner
+                .deletion_headers(header.as_bytes())
+                .iter()
+                .map(|h| json::string(h)),
+        )
     }
 }
 

@@ -3,9 +3,11 @@
 //!
 //! A thin layer, like the Python binding: every rule, name and message is the
 //! core's. What crosses the boundary is strings, numbers and booleans; any
-//! structured answer crosses as the JSON the core (or this crate, with
-//! serde) writes, which the hand-written ES module (`js/cookieprefs.js`)
-//! parses and wraps in its classes. One file per concept: `failure` (the
+//! structured answer crosses as JSON text, which the hand-written ES module
+//! (`js/cookieprefs.js`) parses and wraps in its classes: the core's forms as
+//! the core writes them (`to_json`), anything else through this crate's
+//! small writer (`json`), so that the module carries no serializer. One
+//! file per concept: `failure` (the
 //! core's error as a value JavaScript turns into a `CookieprefsError`),
 //! `args` (dates, category references, methods), `value` (decode, encode,
 //! the `Cookie:` lookup), `policy`, `evaluation`, `declaration` (texts and
@@ -21,6 +23,7 @@ mod args;
 mod declaration;
 mod evaluation;
 mod failure;
+mod json;
 mod policy;
 mod value;
 
@@ -30,21 +33,7 @@ pub use policy::Policy;
 pub use value::{cookie_value, decode_json, encode_json, preferences_state};
 
 use cookieprefs as core;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
-
-/// The core's constants and error kinds, for the ES module.
-#[derive(Serialize)]
-struct Constants {
-    version: &'static str,
-    format_version: u8,
-    max_encoded_len: usize,
-    max_revision: u16,
-    max_category_id: u8,
-    default_cookie_name: &'static str,
-    error_kinds: &'static [&'static str],
-    value_error_kinds: &'static [&'static str],
-}
 
 /// The library's version, format version, limits and error kinds, as JSON:
 /// `{"version", "format_version", "max_encoded_len", "max_revision",
@@ -52,17 +41,17 @@ struct Constants {
 /// "value_error_kinds"}`.
 #[wasm_bindgen]
 pub fn constants() -> String {
-    serde_json::to_string(&Constants {
-        version: env!("CARGO_PKG_VERSION"),
-        format_version: core::FORMAT_VERSION,
-        max_encoded_len: core::MAX_ENCODED_LEN,
-        max_revision: core::MAX_REVISION,
-        max_category_id: core::Category::MAX_ID,
-        default_cookie_name: core::DEFAULT_COOKIE_NAME,
-        error_kinds: core::Error::KINDS,
-        value_error_kinds: core::Error::VALUE_KINDS,
-    })
-    .unwrap_or_default()
+    let kinds = |k: &[&str]| json::array(k.iter().map(|k| json::string(k)));
+    json::Object::new()
+        .string("version", env!("CARGO_PKG_VERSION"))
+        .number("format_version", core::FORMAT_VERSION.into())
+        .number("max_encoded_len", core::MAX_ENCODED_LEN as u64)
+        .number("max_revision", core::MAX_REVISION.into())
+        .number("max_category_id", core::Category::MAX_ID.into())
+        .string("default_cookie_name", core::DEFAULT_COOKIE_NAME)
+        .raw("error_kinds", &kinds(core::Error::KINDS))
+        .raw("value_error_kinds", &kinds(core::Error::VALUE_KINDS))
+        .finish()
 }
 
 #[cfg(test)]

@@ -134,7 +134,7 @@ def test_policy():
     assert policy.delete_cookie_header() == "consent=; Max-Age=0; Domain=example.org; Path=/; SameSite=Lax; Secure"
     with pytest.raises(cookieprefs.InvalidPolicyError, match="395"):
         Policy(revision=1, max_age_days={"granted": 400, "denied": 10})
-    with pytest.raises(cookieprefs.InvalidJsonError, match="^line 1 column 2: key must be a string$"):
+    with pytest.raises(cookieprefs.InvalidJsonError, match="^line 1 column 2: expected a key \\(a string\\)$"):
         Policy.from_json("{nope")
     with pytest.raises(cookieprefs.RevisionOutOfRangeError):
         Policy(revision=9999)

@@ -137,7 +137,7 @@ impl ConsentMode {
     }
 }
 
-#[cfg(all(test, feature = "json"))]
+#[cfg(all(test, feature = "serde", feature = "json-text"))]
 mod tests {
     use super::*;
 

@@ -86,13 +86,13 @@ impl Iterator for CookieValues<'_> {
 /// and does not end in a space (every real cookie name): a piece matches
 /// exactly when, after its leading spaces, it starts with `name` followed by
 /// optional spaces and `=`. Pieces are found with a vectorised search for
-/// `;` (memchr), so the bytes of other cookies are not looked at one by one.
+/// `;` (memchr natively), so the bytes of other cookies are not looked at one by one.
 /// Gives the value and the end of its piece.
 #[inline]
 fn find_token(header: &[u8], name: &[u8], mut start: usize) -> Option<(Range<usize>, usize)> {
     loop {
         let rest = header.get(start..)?;
-        let end = memchr::memchr(b';', rest).map_or(header.len(), |p| start + p);
+        let end = crate::bytes::find_byte(b';', rest).map_or(header.len(), |p| start + p);
         let piece = trim(header, start..end);
         // The first byte rules out most pieces without a call to memcmp.
         if header.get(piece.start) == name.first() && header[piece.clone()].starts_with(name) {
@@ -108,8 +108,8 @@ fn find_token(header: &[u8], name: &[u8], mut start: usize) -> Option<(Range<usi
 /// The next match from `start` for any name, piece by piece.
 fn find_general(header: &[u8], name: &[u8], mut start: usize) -> Option<(Range<usize>, usize)> {
     while start <= header.len() {
-        let end = memchr::memchr(b';', &header[start..]).map_or(header.len(), |p| start + p);
-        if let Some(eq) = memchr::memchr(b'=', &header[start..end]) {
+        let end = crate::bytes::find_byte(b';', &header[start..]).map_or(header.len(), |p| start + p);
+        if let Some(eq) = crate::bytes::find_byte(b'=', &header[start..end]) {
             let eq = start + eq;
             let n = trim(header, start..eq);
             if &header[n] == name {

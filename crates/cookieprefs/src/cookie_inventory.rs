@@ -3,6 +3,7 @@
 //! (`docs/FORMAT.md` §12, "Classifying a cookie").
 
 use crate::language::{shorten, Text};
+use crate::sort::sort_by;
 use crate::Category;
 
 /// Longest declared name or pattern, in bytes.
@@ -248,9 +249,9 @@ pub(crate) struct Inventory {
 impl Inventory {
     pub(crate) fn new(cookies: Vec<DeclaredCookie>) -> Inventory {
         let mut exact: Vec<usize> = (0..cookies.len()).filter(|&i| !cookies[i].is_pattern()).collect();
-        exact.sort_by(|&a, &b| cookies[a].name.cmp(&cookies[b].name));
+        sort_by(&mut exact, |&a, &b| cookies[a].name.cmp(&cookies[b].name));
         let mut patterns: Vec<usize> = (0..cookies.len()).filter(|&i| cookies[i].is_pattern()).collect();
-        patterns.sort_by(|&a, &b| {
+        sort_by(&mut patterns, |&a, &b| {
             cookies[b]
                 .name
                 .len()

@@ -16,12 +16,14 @@ impl Evaluation {
     /// `allow` (the default).
     ///
     /// ```
+    /// # #[cfg(feature = "json-text")] {
     /// # use cookieprefs::{Date, Policy};
     /// let policy = Policy::from_json(r#"{"cookies": [{"name": "_pk_id.*", "category": "statistics"}], "undeclared": "block"}"#)?;
     /// let ev = policy.evaluate(None, Date::from_ymd(2026, 11, 24)?, false);
     /// assert!(!ev.cookie_allowed("_pk_id.1.abcd"));
     /// assert!(ev.cookie_allowed("cookies_preferences"));
     /// assert!(!ev.cookie_allowed("tracker"));
+    /// # }
     /// # Ok::<(), cookieprefs::Error>(())
     /// ```
     pub fn cookie_allowed(&self, name: impl AsRef<[u8]>) -> bool {
@@ -39,12 +41,14 @@ impl Evaluation {
     /// [`Evaluation::cookie_allowed`] allows its cookie's name.
     ///
     /// ```
+    /// # #[cfg(feature = "json-text")] {
     /// # use cookieprefs::{Date, Policy};
     /// let policy = Policy::from_json(r#"{"cookies": [{"name": "_ga*", "category": "statistics"}]}"#)?;
     /// let ev = policy.evaluate(None, Date::from_ymd(2026, 11, 24)?, false);
     /// assert!(!ev.set_cookie_allowed("_ga=GA1.1.1; Max-Age=63072000; Path=/"));
     /// assert!(ev.set_cookie_allowed("Set-Cookie: _ga=; Max-Age=0; Path=/"));
     /// assert!(ev.set_cookie_allowed("sessionid=abc; HttpOnly"));
+    /// # }
     /// # Ok::<(), cookieprefs::Error>(())
     /// ```
     pub fn set_cookie_allowed(&self, set_cookie: impl AsRef<[u8]>) -> bool {
@@ -58,12 +62,14 @@ impl Evaluation {
     /// skipped (no header could delete them). Never allocates.
     ///
     /// ```
+    /// # #[cfg(feature = "json-text")] {
     /// # use cookieprefs::{Date, Policy};
     /// let policy = Policy::from_json(r#"{"cookies": [{"name": "_pk_id.*", "category": "statistics", "domain": ".example.org"}]}"#)?;
     /// let ev = policy.evaluate(Some("BAAACdcJ1wI"), Date::from_ymd(2026, 11, 24)?, false); // statistics denied
     /// let header = b"sessionid=x; _pk_id.1.ab=1; _pk_id.1.ab=2";
     /// let names: Vec<String> = ev.cookies_to_clear(header).map(|c| c.deletion_header()).collect();
     /// assert_eq!(names, ["_pk_id.1.ab=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Domain=.example.org"]);
+    /// # }
     /// # Ok::<(), cookieprefs::Error>(())
     /// ```
     pub fn cookies_to_clear<'e, 'h>(&'e self, header: &'h [u8]) -> CookiesToClear<'e, 'h> {
@@ -159,15 +165,18 @@ impl<'e, 'h> Iterator for CookiesToClear<'e, 'h> {
 /// without `=`), and where the pair ends.
 fn pair_name(header: &[u8], start: usize) -> (Option<&[u8]>, usize) {
     let rest = &header[start..];
-    let end = memchr::memchr(b';', rest).map_or(header.len(), |p| start + p);
+    let end = crate::bytes::find_byte(b';', rest).map_or(header.len(), |p| start + p);
     let pair = &header[start..end];
-    (memchr::memchr(b'=', pair).map(|eq| trim(&pair[..eq])), end)
+    (
+        crate::bytes::find_byte(b'=', pair).map(|eq| trim(&pair[..eq])),
+        end,
+    )
 }
 
 /// Whether a pair before `until` has this name. A vectorised search for the
-/// name's bytes rules out most names before any pair is looked at.
+/// name's bytes rules out most names before any pair is looked at (natively).
 fn seen_before(header: &[u8], until: usize, name: &[u8]) -> bool {
-    if memchr::memmem::find(&header[..until], name).is_none() {
+    if !crate::bytes::may_contain(&header[..until], name) {
         return false;
     }
     let mut start = 0;
@@ -264,14 +273,14 @@ impl<'a> SetCookie<'a> {
         let mut parts = line.split(|&b| b == b';');
         let pair = parts.next().unwrap_or(b"");
         // A pair without `=` is a nameless cookie (RFC 6265bis §5.6).
-        let name = memchr::memchr(b'=', pair).map_or(&b""[..], |eq| trim(&pair[..eq]));
+        let name = crate::bytes::find_byte(b'=', pair).map_or(&b""[..], |eq| trim(&pair[..eq]));
         let mut out = SetCookie {
             name,
             max_age: None,
             expires: None,
         };
         for attr in parts {
-            let (key, value) = match memchr::memchr(b'=', attr) {
+            let (key, value) = match crate::bytes::find_byte(b'=', attr) {
                 Some(eq) => (trim(&attr[..eq]), trim(&attr[eq + 1..])),
                 None => (trim(attr), &b""[..]),
             };

@@ -5,7 +5,10 @@
 
 use core::fmt::{self, Write as _};
 
+#[cfg(feature = "serde")]
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+#[cfg(feature = "serde")]
+use serde::{Serialize, Serializer};
 
 use crate::Error;
 
@@ -15,9 +18,10 @@ use crate::Error;
 pub(crate) enum Node {
     Null,
     Bool(bool),
-    /// A number written without fraction or exponent that fits in 64 bits.
+    /// A number written without fraction or exponent within
+    /// `i64::MIN..=u64::MAX`, not `-0` (`docs/FORMAT.md` §7).
     Int(i128),
-    /// Any other number.
+    /// Any other number (read only: no writer makes one).
     Float,
     Str(String),
     Array(Vec<Node>),
@@ -39,14 +43,17 @@ impl Node {
     }
 }
 
+#[cfg(feature = "serde")]
 impl<'de> Deserialize<'de> for Node {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Node, D::Error> {
         d.deserialize_any(NodeVisitor)
     }
 }
 
+#[cfg(feature = "serde")]
 struct NodeVisitor;
 
+#[cfg(feature = "serde")]
 impl<'de> Visitor<'de> for NodeVisitor {
     type Value = Node;
 
@@ -96,22 +103,23 @@ impl<'de> Visitor<'de> for NodeVisitor {
     }
 }
 
-/// Parses JSON text into a [`Node`]; a syntax error is [`Error::InvalidJson`]
-/// at `line L column C`.
-#[cfg(feature = "json")]
-pub(crate) fn parse(text: &str) -> Result<Node, Error> {
-    serde_json::from_str(text).map_err(|e| {
-        let full = e.to_string();
-        // serde_json appends " at line L column C"; the path says it once.
-        let reason = full
-            .rfind(" at line ")
-            .map_or(full.as_str(), |i| &full[..i])
-            .to_owned();
-        Error::InvalidJson {
-            path: format!("line {} column {}", e.line(), e.column()),
-            reason,
+#[cfg(feature = "serde")]
+impl Serialize for Node {
+    /// The tree as written, to any serializer (a `Float` is never written:
+    /// no form makes one).
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Node::Null | Node::Float => s.serialize_unit(),
+            Node::Bool(b) => s.serialize_bool(*b),
+            Node::Int(i) => match u64::try_from(*i) {
+                Ok(u) => s.serialize_u64(u),
+                Err(_) => s.serialize_i64(saturate(*i)),
+            },
+            Node::Str(v) => s.serialize_str(v),
+            Node::Array(items) => s.collect_seq(items),
+            Node::Object(pairs) => s.collect_map(pairs.iter().map(|(k, v)| (k, v))),
         }
-    })
+    }
 }
 
 /// A key path from the document root: `$`, `$.categories[1].name`, `$["odd key"]`.
@@ -255,9 +263,10 @@ pub(crate) fn saturate(i: i128) -> i64 {
     i64::try_from(i).unwrap_or(if i < 0 { i64::MIN } else { i64::MAX })
 }
 
-#[cfg(all(test, feature = "json"))]
+#[cfg(all(test, feature = "json-text"))]
 mod tests {
     use super::*;
+    use crate::json_text::parse;
 
     #[test]
     fn paths_read_like_code() {

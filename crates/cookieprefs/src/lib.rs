@@ -35,7 +35,12 @@
 //! ## Features
 //! - `serde` (default): `Serialize`/`Deserialize` for the JSON form of
 //!   [`Preferences`], [`Evaluation`], [`Policy`] and the small types.
-//! - `json` (default): [`Policy::from_json`] and friends (adds `serde_json`).
+//! - `json-text`: [`Policy::from_json`] / [`Policy::to_json`],
+//!   [`Preferences::from_json`] / [`Preferences::to_json`],
+//!   [`Evaluation::to_json`] and the importers ([`import`],
+//!   [`import_header`]), with the crate's own strict RFC 8259 JSON reader
+//!   and writer: no dependency.
+//! - `json` (default): `json-text` and `serde` together.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -43,6 +48,7 @@
 
 mod answering;
 mod bits;
+mod bytes;
 mod category;
 mod consent_id;
 mod consent_mode;
@@ -57,11 +63,13 @@ mod error;
 mod evaluation;
 mod hint;
 mod import;
-#[cfg(feature = "serde")]
+#[cfg(any(feature = "serde", feature = "json-text"))]
 mod json;
-#[cfg(feature = "serde")]
+#[cfg(any(feature = "serde", feature = "json-text"))]
 mod json_read;
-#[cfg(feature = "serde")]
+#[cfg(any(feature = "serde", feature = "json-text"))]
+mod json_text;
+#[cfg(any(feature = "serde", feature = "json-text"))]
 mod json_tree;
 mod language;
 mod layout;
@@ -72,6 +80,7 @@ mod policy_declaration;
 mod policy_page;
 mod policy_texts;
 mod preferences;
+mod sort;
 
 pub use category::{Category, State};
 pub use consent_id::ConsentId;
@@ -88,7 +97,7 @@ pub use enforcement::{set_cookie_name, CookieToClear, CookiesToClear};
 pub use error::Error;
 pub use evaluation::{BannerReason, Evaluation, CLOCK_SKEW_DAYS};
 pub use hint::InputHint;
-#[cfg(feature = "json")]
+#[cfg(feature = "json-text")]
 pub use import::{import, import_header};
 pub use import::{
     ImportOptions, ImportSkip, ImportSource, ImportTable, Imported, SourceCookie, MAX_IMPORT_ENTRIES,
@@ -128,10 +137,10 @@ pub fn encode(prefs: &Preferences) -> String {
 
 /// The README's examples, compiled and run as doctests.
 #[doc = include_str!("../../../README.md")]
-#[cfg(doctest)]
+#[cfg(all(doctest, feature = "json"))]
 pub struct ReadmeDoctests;
 
 /// This crate's own README (its page in the registry), compiled and run.
 #[doc = include_str!("../README.md")]
-#[cfg(doctest)]
+#[cfg(all(doctest, feature = "json"))]
 pub struct CrateReadmeDoctests;

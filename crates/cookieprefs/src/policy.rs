@@ -115,6 +115,7 @@ impl Policy {
     /// of a category the policy offers, or `necessary`.
     ///
     /// ```
+    /// # #[cfg(feature = "json-text")] {
     /// # use cookieprefs::{Category, Policy};
     /// let policy = Policy::from_json(r#"{"categories": [{"id": 1, "name": "statistics"}, {"id": 16, "name": "youtube"}]}"#)?;
     /// assert_eq!(policy.resolve("youtube")?, Category::new(16)?);
@@ -123,6 +124,7 @@ impl Policy {
     /// assert_eq!(policy.resolve("third-party").unwrap_err().to_string(),
     ///            "unknown category \"third-party\"; did you mean \"third_party\"?");
     /// assert_eq!(policy.resolve("64").unwrap_err().kind(), "invalid_category");
+    /// # }
     /// # Ok::<(), cookieprefs::Error>(())
     /// ```
     ///

@@ -24,6 +24,8 @@ pub(crate) enum CategoryRef {
     /// A site name, a standard name or a canonical decimal id.
     Name(String),
     /// A JSON integer, saturated to `i64`.
+    #[cfg_attr(not(any(feature = "serde", feature = "json-text")), allow(dead_code))]
+    // used by the JSON readers
     Id(i64),
 }
 
@@ -254,6 +256,7 @@ impl PolicyBuilder {
         self
     }
 
+    #[cfg_attr(not(any(feature = "serde", feature = "json-text")), allow(dead_code))] // used by the JSON readers
     pub(crate) fn declare_raw(mut self, cookie: RawCookie) -> PolicyBuilder {
         self.declaration.cookies.push(cookie);
         self
@@ -292,6 +295,7 @@ impl PolicyBuilder {
         self
     }
 
+    #[cfg_attr(not(any(feature = "serde", feature = "json-text")), allow(dead_code))] // used by the JSON readers
     pub(crate) fn max_age_raw(mut self, granted: Option<i64>, denied: Option<i64>) -> PolicyBuilder {
         if let Some(g) = granted {
             self.max_age_granted = g;
@@ -394,6 +398,7 @@ impl PolicyBuilder {
     /// Marks the import settings as given (an `import` object in the JSON
     /// form, even an empty one); with `no_sources`, `systems` was given
     /// empty: no source is looked for.
+    #[cfg_attr(not(any(feature = "serde", feature = "json-text")), allow(dead_code))] // used by the JSON readers
     pub(crate) fn import_given(mut self, no_sources: bool) -> PolicyBuilder {
         self.import.given = true;
         if no_sources {
@@ -438,7 +443,7 @@ impl PolicyBuilder {
             offered |= c.category.bit();
             categories.push(c);
         }
-        categories.sort_by_key(|c| c.category);
+        crate::sort::sort_by_key(&mut categories, |c| c.category);
         let mut max_age = [0u16; 2];
         for (slot, (what, days)) in max_age
             .iter_mut()

@@ -141,7 +141,7 @@ fn sort_languages(text: &mut Text, languages: &[String]) {
         .by_language()
         .map(|(l, t)| (l.to_owned(), t.to_owned()))
         .collect();
-    pairs.sort_by_key(|(l, _)| languages.iter().position(|x| x == l));
+    crate::sort::sort_by_key(&mut pairs, |(l, _)| languages.iter().position(|x| x == l));
     let mut sorted = match text.same_text() {
         Some(s) => Text::same(s),
         None => Text::new(),

@@ -195,6 +195,7 @@ impl Policy {
     /// and its cookies.
     ///
     /// ```
+    /// # #[cfg(feature = "json-text")] {
     /// use cookieprefs::{PageFormat, Policy};
     /// let policy = Policy::from_json(r#"{"languages": ["fr", "en"], "cookies": [
     ///     {"name": "sessionid", "category": "necessary", "provider": "Opendatasoft",
@@ -203,6 +204,7 @@ impl Policy {
     /// let page = policy.page("fr", PageFormat::Markdown);
     /// assert!(page.starts_with("# Charte cookies\n"));
     /// assert!(page.contains("| Opendatasoft | Authentification | `sessionid` | Se souvenir de l'utilisateur | 14 jours |"));
+    /// # }
     /// # Ok::<(), cookieprefs::Error>(())
     /// ```
     pub fn page(&self, language: &str, format: PageFormat) -> String {
@@ -434,6 +436,7 @@ mod tests {
         assert!(!policy.page("fr", PageFormat::Html).contains("<h1>"));
     }
 
+    #[cfg(feature = "json-text")]
     #[test]
     fn site_texts_are_escaped() {
         let policy = Policy::from_json(

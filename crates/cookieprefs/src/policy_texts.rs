@@ -25,6 +25,7 @@ pub(crate) struct CategoryTexts {
 /// own cookie.
 ///
 /// ```
+/// # #[cfg(feature = "json-text")] {
 /// use cookieprefs::{Category, Policy};
 /// let policy = Policy::from_json(r#"{
 ///     "languages": ["fr", "en"],
@@ -35,6 +36,7 @@ pub(crate) struct CategoryTexts {
 /// assert_eq!(fr.label(Category::STATISTICS), "Mesure d'audience");
 /// assert_eq!(policy.texts("en").label(Category::STATISTICS), "Statistics cookies");
 /// assert_eq!(policy.texts("de").language(), "fr");
+/// # }
 /// # Ok::<(), cookieprefs::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy)]
@@ -154,6 +156,7 @@ impl Policy {
     /// the cookie is undeclared. Never allocates.
     ///
     /// ```
+    /// # #[cfg(feature = "json-text")] {
     /// # use cookieprefs::{Category, Policy};
     /// let policy = Policy::from_json(r#"{"cookies": [
     ///     {"name": "_pk_id.*", "category": "statistics"},
@@ -161,6 +164,7 @@ impl Policy {
     /// assert_eq!(policy.classify("_pk_id.1.a2f3").map(|c| c.category()), Some(Category::STATISTICS));
     /// assert_eq!(policy.classify("cookies_preferences").map(|c| c.category()), Some(Category::NECESSARY));
     /// assert!(policy.classify("SessionId").is_none());
+    /// # }
     /// # Ok::<(), cookieprefs::Error>(())
     /// ```
     pub fn classify(&self, name: impl AsRef<[u8]>) -> Option<&DeclaredCookie> {

@@ -35,7 +35,7 @@ fn choose_after_a_value_dated_tomorrow() {
 /// Mode mapping of categories the policy does not offer (`ad_storage:
 /// third_party` for a policy without `third_party`), which `Policy::from_json`
 /// then refused: a policy's JSON form did not load back.
-#[cfg(feature = "json")]
+#[cfg(feature = "json-text")]
 #[test]
 fn policy_json_round_trips_without_third_party() {
     let policy = Policy::from_json(r#"{"categories":[],"revision":1}"#).unwrap();

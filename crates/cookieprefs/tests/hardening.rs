@@ -123,6 +123,7 @@ fn evaluation_cost_does_not_grow_with_the_input() {
 /// Enforcement at the edge allocates nothing: classification, the
 /// response filter, and the cookies to clear with their deletion headers
 /// written into a fixed buffer.
+#[cfg(feature = "json-text")]
 #[test]
 fn enforcement_never_allocates() {
     use core::fmt::Write;

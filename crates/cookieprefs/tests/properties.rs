@@ -92,6 +92,7 @@ proptest! {
         let _ = decode(&bytes);
     }
 
+    #[cfg(feature = "serde")]
     #[test]
     fn json_form_round_trips(p in any_preferences()) {
         let j = serde_json::to_string(&p).unwrap();

@@ -7,6 +7,7 @@ use crate::cookie_header::check_cookie;
 use crate::import::services::SERVICES;
 use crate::import::{ImportSource, SourceCookie};
 use crate::policy_builder::CategoryRef;
+use crate::sort::{sort_by, sort_by_key};
 use crate::{Category, CookieAttributes, Error, PolicyCategory, SameSite};
 
 /// The most entries one table of a policy's import settings may hold.
@@ -394,12 +395,12 @@ impl RawImport {
         // sources in `ImportSource::ALL` order, items by key, purpose sets by id.
         let mut systems = self.systems;
         if let Some(s) = &mut systems {
-            s.sort_by_key(|(src, _)| *src);
+            sort_by_key(s, |(src, _)| *src);
         }
         for t in &mut tables {
-            t.sort_by(|a, b| a.key.cmp(&b.key));
+            sort_by(t, |a, b| a.key.cmp(&b.key));
         }
-        tcf.sort_by_key(|(c, _)| *c);
+        sort_by_key(&mut tcf, |(c, _)| *c);
         Ok(ImportSettings {
             given: self.given,
             systems,

@@ -9,48 +9,48 @@
 //! result and builds the canonical value.
 
 // Without `json` only the mapping (part of every policy) is built.
-#![cfg_attr(not(feature = "json"), allow(dead_code))]
+#![cfg_attr(not(feature = "json-text"), allow(dead_code))]
 
-#[cfg(feature = "json")]
+#[cfg(feature = "json-text")]
 use crate::cookie_header::find_cookie;
-#[cfg(feature = "json")]
+#[cfg(feature = "json-text")]
 use crate::{Category, Date, Method, Policy};
 use crate::{ConsentId, Preferences};
 
-#[cfg(feature = "json")]
+#[cfg(feature = "json-text")]
 mod cookiebot;
-#[cfg(feature = "json")]
+#[cfg(feature = "json-text")]
 mod django_cookie_consent;
-#[cfg(feature = "json")]
+#[cfg(feature = "json-text")]
 mod govuk;
-#[cfg(feature = "json")]
+#[cfg(feature = "json-text")]
 mod govuk_design_system;
-#[cfg(feature = "json")]
+#[cfg(feature = "json-text")]
 mod gpp;
-#[cfg(feature = "json")]
+#[cfg(feature = "json-text")]
 mod klaro;
 pub(crate) mod mapping;
-#[cfg(feature = "json")]
+#[cfg(feature = "json-text")]
 mod onetrust;
 pub(crate) mod services;
 mod skip;
 mod source;
-#[cfg(feature = "json")]
+#[cfg(feature = "json-text")]
 mod tarteaucitron;
-#[cfg(feature = "json")]
+#[cfg(feature = "json-text")]
 mod tcf;
-#[cfg(feature = "json")]
+#[cfg(feature = "json-text")]
 mod text;
-#[cfg(feature = "json")]
+#[cfg(feature = "json-text")]
 mod trustcommander;
-#[cfg(feature = "json")]
+#[cfg(feature = "json-text")]
 mod vanilla_cookieconsent;
 
 pub use mapping::{ImportTable, MAX_IMPORT_ENTRIES, MAX_IMPORT_ITEM_LEN, MAX_TCF_PURPOSE};
 pub use skip::ImportSkip;
 pub use source::{ImportSource, SourceCookie};
 
-#[cfg(feature = "json")]
+#[cfg(feature = "json-text")]
 use mapping::Target;
 
 /// The longest foreign cookie value looked at, in bytes (browsers keep at
@@ -59,7 +59,7 @@ use mapping::Target;
 pub const MAX_IMPORT_VALUE_LEN: usize = 4096;
 
 /// At most this many unmapped items are reported.
-#[cfg(feature = "json")]
+#[cfg(feature = "json-text")]
 const MAX_REPORTED: usize = 64;
 
 /// What one item of a source recorded.
@@ -89,7 +89,7 @@ pub(crate) struct Reading {
 
 /// What a JSON member records: `true` granted, `false` denied, anything
 /// else (`null`, a string) undecided.
-#[cfg(feature = "json")]
+#[cfg(feature = "json-text")]
 pub(crate) fn json_answer(node: &crate::json_tree::Node) -> Answer {
     match node {
         crate::json_tree::Node::Bool(true) => Answer::Granted,
@@ -178,8 +178,8 @@ impl Imported {
     }
 }
 
-#[cfg(feature = "json")]
-#[cfg_attr(docsrs, doc(cfg(feature = "json")))]
+#[cfg(feature = "json-text")]
+#[cfg_attr(docsrs, doc(cfg(feature = "json-text")))]
 /// Imports one foreign consent cookie's value (`docs/FORMAT.md` §13): the
 /// value of `source`'s cookie (one pair of surrounding quotes is removed)
 /// becomes a canonical value with method `imported`, the policy's
@@ -217,8 +217,8 @@ pub fn import(
     import_value(source, value, companion, policy, today, options)
 }
 
-#[cfg(feature = "json")]
-#[cfg_attr(docsrs, doc(cfg(feature = "json")))]
+#[cfg(feature = "json-text")]
+#[cfg_attr(docsrs, doc(cfg(feature = "json-text")))]
 /// Finds a known tool's consent cookie in a whole `Cookie:` request header
 /// and imports it: the sources the policy enables (every one by default),
 /// in the order of [`ImportSource::ALL`], each at the cookie name the
@@ -271,7 +271,7 @@ pub fn import_header(
     Err(first_skip.unwrap_or(ImportSkip::NotFound))
 }
 
-#[cfg(feature = "json")]
+#[cfg(feature = "json-text")]
 /// The shared rules, after the value is found and unquoted.
 fn import_value(
     source: ImportSource,

@@ -7,10 +7,12 @@ use core::fmt;
 /// caller's: the visitor is simply asked, as if the tool had never run.
 ///
 /// ```
+/// # #[cfg(feature = "json-text")] {
 /// use cookieprefs::{import, Date, ImportOptions, ImportSource, Policy};
 /// let skip = import(ImportSource::Cookiebot, "-1", &Policy::default(), Date::EPOCH, &ImportOptions::new()).unwrap_err();
 /// assert_eq!(skip.kind(), "implied_consent");
 /// assert_eq!(skip.to_string(), "the source recorded implied consent (no explicit answer)");
+/// # }
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]

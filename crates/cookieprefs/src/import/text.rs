@@ -50,7 +50,7 @@ pub(crate) fn percent_decode(v: &[u8], form: bool) -> Vec<u8> {
 /// A JSON document (RFC 8259, UTF-8, no repeated key anywhere).
 pub(crate) fn json(v: &[u8]) -> Result<Node, ImportSkip> {
     let text = core::str::from_utf8(v).map_err(|_| ImportSkip::malformed("not UTF-8"))?;
-    let node = tree::parse(text).map_err(|_| ImportSkip::malformed("not JSON"))?;
+    let node = crate::json_text::parse(text).map_err(|_| ImportSkip::malformed("not JSON"))?;
     tree::check_no_duplicate_keys(&node, &Path::Root)
         .map_err(|_| ImportSkip::malformed("a JSON key is repeated"))?;
     Ok(node)
