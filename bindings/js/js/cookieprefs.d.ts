@@ -203,6 +203,10 @@ export class Evaluation {
   readonly ignoredError: CookieprefsError | null;
   readonly copies: number;
   readonly gpcApplied: boolean;
+  /** The offered categories the banner asks about (no answer that counts, GPC left out). */
+  readonly asked: readonly string[];
+  /** The asked categories the GPC signal refused: only choosing them grants them. */
+  readonly gpcRefused: readonly string[];
   readonly today: string;
   readonly categories: Readonly<Record<string, StateName>>;
   readonly stored: Preferences | null;
@@ -212,6 +216,10 @@ export class Evaluation {
   choose(granted?: CategoryRef[], method?: MethodName): Choice;
   acceptAll(method?: MethodName): Choice;
   rejectAll(method?: MethodName): Choice;
+  /** The banner's "Accept": the asked categories granted (but the GPC-refused ones), standing answers kept. */
+  acceptAsked(method?: MethodName): Choice;
+  /** The banner's "Reject": the asked categories refused, standing answers kept. */
+  rejectAsked(method?: MethodName): Choice;
   setCookieHeader(): string | null;
   setCookieHeaderFor(prefs: Preferences | PreferencesFields): string;
   cookieAllowed(name: string): boolean;

@@ -388,6 +388,10 @@ export class Evaluation {
     /** The stored value when the cookie held a valid one, or null. */
     this.stored = j.stored ? fromJsonForm(j.stored) : null;
     this.#consentMode = j.consent_mode;
+    /** The offered categories the banner asks about (no answer that counts, GPC left out). */
+    this.asked = Object.freeze(JSON.parse(raw.asked()));
+    /** The asked categories the GPC signal refused: only choosing them grants them. */
+    this.gpcRefused = Object.freeze(JSON.parse(raw.gpcRefused()));
     Object.freeze(this);
   }
 
@@ -421,7 +425,7 @@ export class Evaluation {
     return choice(call(() => this.#raw.choose(refs, m)));
   }
 
-  /** "Accept all": every offered category granted. */
+  /** "Accept all": every offered category granted but the GPC-refused ones. */
   acceptAll(how = Method.BANNER) {
     const m = method(how);
     return choice(call(() => this.#raw.acceptAll(m)));
@@ -431,6 +435,18 @@ export class Evaluation {
   rejectAll(how = Method.BANNER) {
     const m = method(how);
     return choice(call(() => this.#raw.rejectAll(m)));
+  }
+
+  /** The banner's "Accept": the asked categories granted (but the GPC-refused ones), standing answers kept. */
+  acceptAsked(how = Method.BANNER) {
+    const m = method(how);
+    return choice(call(() => this.#raw.acceptAsked(m)));
+  }
+
+  /** The banner's "Reject": the asked categories refused, standing answers kept. */
+  rejectAsked(how = Method.BANNER) {
+    const m = method(how);
+    return choice(call(() => this.#raw.rejectAsked(m)));
   }
 
   /** The header value that refreshes the stored value, or null. */

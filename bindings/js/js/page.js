@@ -214,8 +214,12 @@ export class Client {
     dialog.addEventListener("click", (event) => {
       const action = event.target instanceof Element && event.target.closest("[data-action]")?.dataset.action;
       const ev = this.evaluation;
-      if (action === "accept") this.save(ev.acceptAll(this.#method()));
-      else if (action === "reject") this.save(ev.rejectAll(this.#method()));
+      // As a banner, the buttons answer what it asks and keep standing
+      // answers; reopened (modal), they answer every category. Neither
+      // grants what GPC refused: only ticking it does.
+      const modal = this.dialog?.modal;
+      if (action === "accept") this.save(modal ? ev.acceptAll(this.#method()) : ev.acceptAsked(this.#method()));
+      else if (action === "reject") this.save(modal ? ev.rejectAll(this.#method()) : ev.rejectAsked(this.#method()));
       else if (action === "save") this.save(ev.choose(boxes.filter((b) => b.checked).map((b) => b.value), this.#method()));
       else if (action === "close") this.close();
     });

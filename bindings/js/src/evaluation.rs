@@ -28,6 +28,17 @@ impl Evaluation {
     fn category(&self, reference: &str) -> Result<core::Category, Failure> {
         args::category(Some(self.inner.policy()), reference)
     }
+
+    /// Categories as a JSON array of their site names, in the given order.
+    fn names(&self, categories: &[core::Category]) -> String {
+        let policy = self.inner.policy();
+        json::array(
+            categories
+                .iter()
+                .filter_map(|c| policy.name_of(*c))
+                .map(json::string),
+        )
+    }
 }
 
 #[wasm_bindgen]
@@ -69,6 +80,33 @@ impl Evaluation {
     #[wasm_bindgen(js_name = rejectAll)]
     pub fn reject_all(&self, method: &str) -> Result<String, Failure> {
         Ok(self.choice(&self.inner.reject_all(args::method(method)?)))
+    }
+
+    /// The offered categories the banner asks about (no stored answer that
+    /// counts, GPC left out), as a JSON array of site names.
+    pub fn asked(&self) -> String {
+        self.names(&self.inner.asked())
+    }
+
+    /// The asked categories the GPC signal refused, as a JSON array of site
+    /// names.
+    #[wasm_bindgen(js_name = gpcRefused)]
+    pub fn gpc_refused(&self) -> String {
+        self.names(&self.inner.gpc_refused())
+    }
+
+    /// The banner's "Accept": the asked categories granted but the
+    /// GPC-refused ones, standing answers kept.
+    #[wasm_bindgen(js_name = acceptAsked)]
+    pub fn accept_asked(&self, method: &str) -> Result<String, Failure> {
+        Ok(self.choice(&self.inner.accept_asked(args::method(method)?)))
+    }
+
+    /// The banner's "Reject": the asked categories refused, standing
+    /// answers kept.
+    #[wasm_bindgen(js_name = rejectAsked)]
+    pub fn reject_asked(&self, method: &str) -> Result<String, Failure> {
+        Ok(self.choice(&self.inner.reject_asked(args::method(method)?)))
     }
 
     /// The header value that refreshes the stored value, or `undefined`.

@@ -135,3 +135,34 @@ describe("declaration.json", () => {
     });
   }
 });
+
+describe("choose.json", () => {
+  const doc = vectors("choose.json");
+  const policy = (name) => Policy.fromJson(doc.policies[name]);
+  for (const c of doc.cases) {
+    test(c.name, () => {
+      const options = { today: c.today, gpc: c.gpc };
+      const p = policy(c.policy);
+      const ev = c.value === null ? p.evaluate("", options) : p.evaluateValue(c.value, options);
+      const exp = c.expected;
+      assert.equal(ev.needsBanner, exp.needs_banner);
+      assert.deepEqual([...ev.asked], exp.asked);
+      assert.deepEqual([...ev.gpcRefused], exp.gpc_refused);
+      // A value is canonical: the same text is the same states, dates, revision and method.
+      const saves = {
+        choose: [ev.choose(exp.choose.granted, c.method), exp.choose.saved],
+        accept_all: [ev.acceptAll(c.method), exp.accept_all],
+        reject_all: [ev.rejectAll(c.method), exp.reject_all],
+        accept_asked: [ev.acceptAsked(c.method), exp.accept_asked],
+        reject_asked: [ev.rejectAsked(c.method), exp.reject_asked],
+      };
+      for (const [what, [got, want]] of Object.entries(saves)) assert.equal(got.value, want.value, what);
+    });
+  }
+  for (const c of doc.errors) {
+    test(`refused: ${c.name}`, () => {
+      const ev = policy(c.policy).evaluate("", { today: doc.today });
+      assert.equal(kindOf(() => ev.choose(c.granted)), c.error);
+    });
+  }
+});
