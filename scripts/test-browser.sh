@@ -17,26 +17,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "== browser: installing Debian's chromium"
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
-fi
-/usr/bin/chromium --version
-
-PYTHON=${PYTHON:-python3}
-venv=.venv
-[ -x "$venv/bin/python" ] || "$PYTHON" -m venv "$venv"
-py="$root/$venv/bin/python"
-echo "== browser: installing the test tools"
-"$py" -m pip install --quiet --disable-pip-version-check -r bindings/python/requirements-test.txt \
-  -r tests/browser/requirements.txt
-
-echo "== browser: building the extension (maturin, release)"
-(cd bindings/python && VIRTUAL_ENV="$root/$venv" PATH="$root/$venv/bin:$PATH" \
-  "$root/$venv/bin/maturin" develop --release --locked --quiet)
+. scripts/browser-lib.sh
+browser_setup browser tests/browser/requirements.txt
 
 echo "== browser: axe-core (npm ci)"
 (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
