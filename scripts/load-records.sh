@@ -6,10 +6,14 @@
 # - PostgreSQL: Debian's server, installed when missing, started in a new
 #   directory under $TMPDIR on a Unix socket with its default (durable)
 #   settings, and deleted on exit (scripts/postgres-lib.sh);
-# - the records test project (bindings/python/tests/records_site: the save
-#   view writes the record, then the cookie) migrated into it and served by
-#   gunicorn (pinned) with LOAD_WORKERS sync workers (default 4) on
-#   127.0.0.1, persistent database connections;
+# - LOAD_SITE=example (the default): the example portal
+#   (examples/django_site, DEBUG off, EXAMPLE_DATABASE=postgresql), its
+#   shipped save view (/cookies/save/, JSON) writing the record and the
+#   cookie; LOAD_SITE=records: the records test project
+#   (bindings/python/tests/records_site), whose /save/ does the same and
+#   whose /save-unrecorded/ is the baseline without records. Migrated into
+#   the server and served by gunicorn (pinned) with LOAD_WORKERS sync
+#   workers (default 4) on 127.0.0.1, persistent database connections;
 # - scripts/load_records.py: LOAD_CLIENTS threads (default 50) post
 #   LOAD_SAVES choices (default 10,000), each as a new visitor, then check
 #   on the database: exactly LOAD_SAVES records, as many distinct consent
@@ -48,15 +52,26 @@ trap cleanup EXIT INT TERM
 pg_start
 "$(pg_bindir)/createdb" cookieprefs
 
-export COOKIEPREFS_TEST_DATABASE=postgresql COOKIEPREFS_CONN_MAX_AGE=600
-export DJANGO_SETTINGS_MODULE=tests.records_site.settings
-(cd bindings/python && PYTHONPATH=. "$py" -m django migrate --verbosity 0)
-
 export LOAD_WORKERS=${LOAD_WORKERS:-4}
 LOAD_PORT=$("$py" -c "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
 export LOAD_PORT
-"$py" -m gunicorn --chdir bindings/python --bind "127.0.0.1:$LOAD_PORT" --workers "$LOAD_WORKERS" \
-  --backlog 256 --log-level warning --error-logfile "$log" --capture-output tests.records_site.wsgi:application &
+case "${LOAD_SITE:-example}" in
+  example)
+    export EXAMPLE_DATABASE=postgresql DJANGO_DEBUG=0 DJANGO_SETTINGS_MODULE=site_example.settings
+    export LOAD_PATH=/cookies/save/
+    (cd examples/django_site && "$py" manage.py migrate --verbosity 0)
+    "$py" -m gunicorn --chdir examples/django_site --bind "127.0.0.1:$LOAD_PORT" --workers "$LOAD_WORKERS" \
+      --backlog 256 --log-level warning --error-logfile "$log" --capture-output site_example.wsgi:application &
+    ;;
+  records)
+    export COOKIEPREFS_TEST_DATABASE=postgresql COOKIEPREFS_CONN_MAX_AGE=600
+    export DJANGO_SETTINGS_MODULE=tests.records_site.settings LOAD_PATH=/save/
+    (cd bindings/python && PYTHONPATH=. "$py" -m django migrate --verbosity 0)
+    "$py" -m gunicorn --chdir bindings/python --bind "127.0.0.1:$LOAD_PORT" --workers "$LOAD_WORKERS" \
+      --backlog 256 --log-level warning --error-logfile "$log" --capture-output tests.records_site.wsgi:application &
+    ;;
+  *) echo "load-records: LOAD_SITE is example or records" >&2; exit 2 ;;
+esac
 server=$!
 
 echo "== load-records: ${LOAD_CLIENTS:-50} clients, ${LOAD_SAVES:-10000} saves, $LOAD_WORKERS gunicorn workers, $(nproc) cores"

@@ -1,7 +1,9 @@
 """The client and the check of scripts/load-records.sh (run by it).
 
 LOAD_CLIENTS threads (default 50) post LOAD_SAVES choices (default 10,000)
-between them to the records test project's save view, each as a new
+between them to the site's save view (LOAD_PATH: the example's shipped
+`/cookies/save/`, asked for JSON, or the records test project's `/save/`;
+DJANGO_SETTINGS_MODULE names the site's settings), each as a new
 visitor (no cookie), over loopback; every response must be a 200 whose
 Set-Cookie value decodes and carries a consent id. First, unless
 LOAD_BASELINE=0, the same number of saves to the same view without the
@@ -27,7 +29,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bindings/python"))
+sys.path.insert(0, str(ROOT / "examples/django_site"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.records_site.settings")
+SAVE_PATH = os.environ.get("LOAD_PATH", "/save/")
 
 import cookieprefs  # noqa: E402
 
@@ -53,18 +57,22 @@ def body(rng: random.Random) -> bytes:
     return urllib.parse.urlencode(fields).encode()
 
 
-def post(payload: bytes, path: str = "/save/") -> tuple[int, str | None, float]:
+def post(payload: bytes, path: str = SAVE_PATH) -> tuple[int, str | None, float]:
+    """The status, the consent cookie's Set-Cookie header (of all the
+    response's Set-Cookie headers) and the time taken."""
     start = time.perf_counter()
     conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
     try:
         conn.request("POST", path, body=payload, headers={
             "Content-Type": "application/x-www-form-urlencoded",
+            "Accept": "application/json",
             "Cookie": f"csrftoken={CSRF}",
             "X-CSRFToken": CSRF,
         })
         r = conn.getresponse()
         r.read()
-        return r.status, r.getheader("Set-Cookie"), time.perf_counter() - start
+        ours = [h for h in r.msg.get_all("Set-Cookie") or [] if h.startswith("cookies_preferences=")]
+        return r.status, (ours[0] if ours else None), time.perf_counter() - start
     finally:
         conn.close()
 
@@ -148,11 +156,11 @@ def main() -> int:
     print(f"{CLIENTS} concurrent clients, {SAVES} saves per run, {os.environ.get('LOAD_WORKERS', '?')} gunicorn workers; "
           f"load average before: {os.getloadavg()[0]:.1f}")
     baseline_failures: collections.Counter[str] = collections.Counter()
-    if os.environ.get("LOAD_BASELINE", "1") != "0":
+    if os.environ.get("LOAD_BASELINE", "1") != "0" and SAVE_PATH == "/save/":
         # The same view without the consent id and the record: what a save
         # costs before records.
         _, baseline_failures = run("/save-unrecorded/", with_id=False)
-    saved, failures = run("/save/", with_id=True)
+    saved, failures = run(SAVE_PATH, with_id=True)
     print(f"load average after: {os.getloadavg()[0]:.1f} (1 min; the machine is shared)")
 
     # The check, on the database itself.

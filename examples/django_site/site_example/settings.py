@@ -29,13 +29,28 @@ INSTALLED_APPS = [
     "site_example",
 ]
 # SQLite beside the example (`manage.py migrate` creates it);
-# EXAMPLE_DATABASE names another file (the tests use a temporary one).
-DATABASES = {
-    "default": {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": os.environ.get("EXAMPLE_DATABASE") or BASE_DIR.parent / "db.sqlite3",
+# EXAMPLE_DATABASE names another file (the tests use a temporary one), or
+# `postgresql` for the server libpq's PGHOST, PGPORT and PGUSER name
+# (database EXAMPLE_PG_DATABASE, default `cookieprefs`; needs psycopg:
+# scripts/load-records.sh runs the example so).
+if os.environ.get("EXAMPLE_DATABASE") == "postgresql":
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": os.environ.get("EXAMPLE_PG_DATABASE", "cookieprefs"),
+            "HOST": os.environ.get("PGHOST", ""),
+            "PORT": os.environ.get("PGPORT", ""),
+            "USER": os.environ.get("PGUSER", ""),
+            "CONN_MAX_AGE": 600,
+        }
     }
-}
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": os.environ.get("EXAMPLE_DATABASE") or BASE_DIR.parent / "db.sqlite3",
+        }
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
