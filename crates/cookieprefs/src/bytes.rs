@@ -40,6 +40,13 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        // Under Miri (isolated: no file system) few cases, and no file of
+        // failures to persist.
+        #![proptest_config(ProptestConfig {
+            cases: if cfg!(miri) { 4 } else { 256 },
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
         #[test]
         fn the_plain_search_is_memchrs(haystack in proptest::collection::vec(b';'..=b'>', 0..100), byte in b';'..=b'>') {
             prop_assert_eq!(find_byte_plain(byte, &haystack), memchr::memchr(byte, &haystack));

@@ -695,7 +695,13 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(if cfg!(miri) { 4 } else { 1000 }))]
+        // Under Miri (isolated: no file system) few cases, and no file of
+        // failures to persist.
+        #![proptest_config(ProptestConfig {
+            cases: if cfg!(miri) { 4 } else { 1000 },
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
 
         /// The reader reads what serde_json writes as serde_json does,
         /// whatever the escapes and whitespace.

@@ -35,6 +35,13 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        // Under Miri (isolated: no file system) few cases, and no file of
+        // failures to persist.
+        #![proptest_config(ProptestConfig {
+            cases: if cfg!(miri) { 4 } else { 256 },
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
         /// The same order as the standard library's stable sort, equal
         /// keys included.
         #[test]
@@ -48,6 +55,10 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(
+        miri,
+        ignore = "half a million moves: minutes under Miri; sorting is safe code"
+    )]
     fn the_largest_list_sorts_quickly() {
         let mut v: Vec<usize> = (0..crate::MAX_DECLARED_COOKIES).rev().collect();
         sort_by(&mut v, |a, b| a.cmp(b));
