@@ -177,8 +177,22 @@ pc_static() (
 )
 
 # ---------------------------------------------------------------- Rust
+# The packages are built and verified in a target directory of their own,
+# emptied first: verification builds cookieprefs-cli and cookieprefs-ffi
+# against the packaged core through a temporary local registry, and cargo
+# never rebuilds a registry crate of an unchanged version, nor extracts one
+# again while its directory under $CARGO_HOME/registry/src/-<hash of the
+# registry's path>/ is there. A checkout tested twice at the same path (as CI
+# does, keeping CARGO_HOME) would otherwise verify against an earlier run's
+# core. Only local registries' directories start with "-"; crates.io's do not.
+package_target=target/dist-package
 cargo_package() {
-  cargo package --locked -p cookieprefs -p cookieprefs-cli -p cookieprefs-ffi 2>&1 |
+  rm -rf "$package_target" \
+    "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/cookieprefs-[0-9]* \
+    "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/cookieprefs-cli-[0-9]* \
+    "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/cookieprefs-ffi-[0-9]*
+  CARGO_TARGET_DIR=$package_target \
+    cargo package --locked -p cookieprefs -p cookieprefs-cli -p cookieprefs-ffi 2>&1 |
     grep -E '^ *(Packaged|Verifying|Finished|error|warning)' &&
     [ "${PIPESTATUS[0]}" = 0 ]
 }
@@ -186,7 +200,7 @@ cargo_package() {
 package_contents() {
   local c f list want
   for c in cookieprefs cookieprefs-cli cookieprefs-ffi; do
-    f=target/package/$c-$version.crate
+    f=$package_target/package/$c-$version.crate
     list=$(tar tzf "$f") || return 1
     for want in README.md LICENSE-MIT LICENSE-APACHE Cargo.lock; do
       grep -qx "$c-$version/$want" <<<"$list" || { echo "$f lacks $want" >&2; return 1; }
@@ -195,7 +209,7 @@ package_contents() {
       { echo "$f lacks include/cookieprefs.h" >&2; return 1; }
     echo "   $f: $(wc -l <<<"$list") files"
   done
-  tar xzf "target/package/cookieprefs-ffi-$version.crate" -O "cookieprefs-ffi-$version/include/cookieprefs.h" | cmp - include/cookieprefs.h
+  tar xzf "$package_target/package/cookieprefs-ffi-$version.crate" -O "cookieprefs-ffi-$version/include/cookieprefs.h" | cmp - include/cookieprefs.h
 }
 
 docs_rs() {
