@@ -135,9 +135,15 @@ export interface PolicyCategory {
 
 /** A site's consent policy. Immutable. */
 export class Policy {
-  /** The default policy, or one from the policy JSON form (text or object). */
+  /** The default policy, or one from the policy JSON form (text or object); full build. */
   constructor(options?: string | object);
+  /** Every rule checked; full build. */
   static fromJson(json: string | object): Policy;
+  /** From the compact form (docs/FORMAT.md §14) a server wrote from a checked policy; both builds. */
+  static fromCompact(compact: string): Policy;
+  /** The compact form, for the page build; full build. */
+  toCompact(): string;
+  /** Full build. */
   toJson(): string;
   /** The normalised JSON form (docs/FORMAT.md §7). */
   toJSON(): Record<string, unknown>;

@@ -2,17 +2,22 @@
 // the API of the Python binding. Every rule, name and error message is the
 // core's; this module only converts arguments and wraps the answers.
 // Types: cookieprefs.d.ts. Documentation: docs/JS.md.
-import wasmInit, {
-  initSync as wasmInitSync,
-  Failure,
-  Policy as WasmPolicy,
-  categoryId,
-  constants,
-  cookieValue as wasmCookieValue,
-  decodeJson,
-  encodeJson,
-  preferencesState,
-} from "./cookieprefs_wasm.js";
+// The same file is bundled with the `page` build's glue into page.js
+// (scripts/build-js.sh): that build has no policy checks, so the functions
+// behind them are absent there (`full` says so).
+import * as wasm from "./cookieprefs_wasm.js";
+
+const { Failure, Policy: WasmPolicy, categoryId, constants, decodeJson } = wasm;
+const wasmInit = wasm.default;
+
+/** A function of the full build; in the page build, a clear error. */
+function full(f, what) {
+  if (typeof f === "function") return f;
+  throw new Error(
+    `cookieprefs: ${what} is not in the page build, which reads a policy from its compact form only ` +
+      "(Policy.fromCompact; docs/JS.md, \"The page build\")",
+  );
+}
 
 /** The library's version (the Rust crates'), once loaded. */
 export let VERSION = "";
@@ -72,7 +77,7 @@ export async function init(source) {
 /** `init` from the module's bytes or a `WebAssembly.Module`, synchronously (Node). */
 export function initSync(source) {
   if (!loaded) {
-    wasmInitSync({ module: source });
+    wasm.initSync({ module: source });
     ready();
   }
 }
@@ -160,13 +165,14 @@ export class Preferences {
       consent_id: fields.consentId ?? null,
       categories: fields.categories ?? {},
     };
-    const value = call(() => encodeJson(JSON.stringify(json)));
+    const value = call(() => full(wasm.encodeJson, "new Preferences")(JSON.stringify(json)));
     return fromJsonForm(call(() => decodeJson(value)), value);
   }
 
   /** The stored state of a category (a standard name or an id). */
   state(category) {
-    return call(() => preferencesState(this.value, ref(category)));
+    const state = full(wasm.preferencesState, "Preferences.state");
+    return call(() => state(this.value, ref(category)));
   }
 
   /** The encoded value. */
@@ -196,7 +202,7 @@ export class Preferences {
 function fromJsonForm(json, value) {
   const j = typeof json === "string" ? JSON.parse(json) : json;
   const p = Object.create(Preferences.prototype);
-  p.value = value ?? call(() => encodeJson(JSON.stringify(j)));
+  p.value = value ?? call(() => full(wasm.encodeJson, "new Preferences")(JSON.stringify(j)));
   p.version = j.version;
   p.revision = j.revision;
   p.created = j.created;
@@ -222,7 +228,7 @@ export function encode(prefs) {
 export function cookieValue(header, name) {
   const h = text(header, "header");
   const n = text(name, "name");
-  return call(() => wasmCookieValue(h, n)) ?? null;
+  return call(() => wasm.cookieValue(h, n)) ?? null;
 }
 
 function cookieHeader(header) {
@@ -230,29 +236,54 @@ function cookieHeader(header) {
   return header == null ? undefined : text(header, "header");
 }
 
+/** The constructor's first argument when it wraps the module's policy. */
+const WRAP = Symbol("wrap");
+
 /** A site's consent policy. Immutable; build it once. */
 export class Policy {
   #raw;
   #json;
 
-  /** The default policy, or one from the keys of the policy JSON form. */
+  /**
+   * The default policy, or one from the keys of the policy JSON form (the
+   * full build; a `WasmPolicy` is taken as is).
+   */
   constructor(options) {
-    this.#raw = options === undefined ? call(() => new WasmPolicy()) : Policy.#read(options);
+    if (options === WRAP) this.#raw = arguments[1];
+    else if (options === undefined) {
+      full(WasmPolicy.fromJson, "new Policy()");
+      this.#raw = call(() => new WasmPolicy());
+    } else this.#raw = Policy.#read(options);
   }
 
   static #read(json) {
     const t = typeof json === "string" ? json : JSON.stringify(json);
-    return call(() => WasmPolicy.fromJson(t));
+    return call(() => full(WasmPolicy.fromJson, "Policy.fromJson")(t));
   }
 
-  /** A policy from its JSON form: the text, or the object. */
+  /** A policy from its JSON form: the text, or the object; every rule is checked (full build). */
   static fromJson(json) {
     return new Policy(json);
   }
 
-  /** The normalised JSON form, every field spelled out (text). */
+  /**
+   * A policy from its compact form (docs/FORMAT.md §14), written by a
+   * server from a policy it checked (`Policy.toCompact`, Python's
+   * `Policy.to_compact`, `cookieprefs policy compact`). Both builds.
+   */
+  static fromCompact(compact) {
+    const t = text(compact, "compact");
+    return new Policy(WRAP, call(() => WasmPolicy.fromCompact(t)));
+  }
+
+  /** The compact form (docs/FORMAT.md §14), for the page build (full build). */
+  toCompact() {
+    return full(this.#raw.toCompact, "toCompact").call(this.#raw);
+  }
+
+  /** The normalised JSON form, every field spelled out (text; full build). */
   toJson() {
-    return this.#raw.toJson();
+    return full(this.#raw.toJson, "toJson").call(this.#raw);
   }
 
   /** The normalised JSON form (object). */
@@ -308,7 +339,8 @@ export class Policy {
   setCookieHeader(prefs, options = {}) {
     const v = encode(prefs);
     const today = day(options.today);
-    return call(() => this.#raw.setCookieHeader(v, today));
+    const f = full(this.#raw.setCookieHeader, "Policy.setCookieHeader");
+    return call(() => f.call(this.#raw, v, today));
   }
 
   /** The `Set-Cookie` header value that deletes the consent cookie. */
@@ -319,13 +351,15 @@ export class Policy {
   /** What a visitor reads, in the policy language that best answers `language`. */
   texts(language) {
     const l = text(language ?? this.languages[0], "language");
-    return new Texts(JSON.parse(call(() => this.#raw.texts(l))));
+    const texts = full(this.#raw.texts, "texts");
+    return new Texts(JSON.parse(call(() => texts.call(this.#raw, l))));
   }
 
   /** The declaration a cookie name falls under, `{name, category}`, or null (undeclared). */
   classify(name) {
     const n = text(name, "name");
-    const c = call(() => this.#raw.classify(n));
+    const classify = full(this.#raw.classify, "classify");
+    const c = call(() => classify.call(this.#raw, n));
     return c === undefined ? null : JSON.parse(c);
   }
 }
@@ -366,7 +400,8 @@ export class Evaluation {
 
   constructor(raw, policy) {
     this.#raw = raw;
-    const j = JSON.parse(raw.json());
+    const all = JSON.parse(raw.json());
+    const j = all.evaluation;
     /** The policy applied. */
     this.policy = policy;
     /** Whether the banner must be shown. */
@@ -389,10 +424,15 @@ export class Evaluation {
     this.stored = j.stored ? fromJsonForm(j.stored) : null;
     this.#consentMode = j.consent_mode;
     /** The offered categories the banner asks about (no answer that counts, GPC left out). */
-    this.asked = Object.freeze(JSON.parse(raw.asked()));
+    this.asked = Object.freeze(all.asked);
     /** The asked categories the GPC signal refused: only choosing them grants them. */
-    this.gpcRefused = Object.freeze(JSON.parse(raw.gpcRefused()));
+    this.gpcRefused = Object.freeze(all.gpc_refused);
     Object.freeze(this);
+  }
+
+  #answer(how, refs, m) {
+    const j = JSON.parse(call(() => this.#raw.answer(how, refs, m)));
+    return Object.freeze({ value: j.value, cookie: j.cookie, preferences: fromJsonForm(j.preferences, j.value) });
   }
 
   /** The effective state of a category (a name, or an id). */
@@ -422,36 +462,36 @@ export class Evaluation {
     if (!Array.isArray(granted)) throw new TypeError("granted must be an array of categories");
     const refs = granted.map(ref);
     const m = method(how);
-    return choice(call(() => this.#raw.choose(refs, m)));
+    return this.#answer("choose", refs, m);
   }
 
   /** "Accept all": every offered category granted but the GPC-refused ones. */
   acceptAll(how = Method.BANNER) {
     const m = method(how);
-    return choice(call(() => this.#raw.acceptAll(m)));
+    return this.#answer("accept_all", [], m);
   }
 
   /** "Reject all": every offered category denied. */
   rejectAll(how = Method.BANNER) {
     const m = method(how);
-    return choice(call(() => this.#raw.rejectAll(m)));
+    return this.#answer("reject_all", [], m);
   }
 
   /** The banner's "Accept": the asked categories granted (but the GPC-refused ones), standing answers kept. */
   acceptAsked(how = Method.BANNER) {
     const m = method(how);
-    return choice(call(() => this.#raw.acceptAsked(m)));
+    return this.#answer("accept_asked", [], m);
   }
 
   /** The banner's "Reject": the asked categories refused, standing answers kept. */
   rejectAsked(how = Method.BANNER) {
     const m = method(how);
-    return choice(call(() => this.#raw.rejectAsked(m)));
+    return this.#answer("reject_asked", [], m);
   }
 
   /** The header value that refreshes the stored value, or null. */
   setCookieHeader() {
-    return this.#raw.setCookieHeader() ?? null;
+    return full(this.#raw.setCookieHeader, "Evaluation.setCookieHeader").call(this.#raw) ?? null;
   }
 
   /** The header value that stores `prefs` under this evaluation's policy and day. */
@@ -468,7 +508,7 @@ export class Evaluation {
   /** Whether a response may keep this `Set-Cookie` header value. */
   setCookieAllowed(line) {
     const l = text(line, "line");
-    return this.#raw.setCookieAllowed(l);
+    return full(this.#raw.setCookieAllowed, "setCookieAllowed").call(this.#raw, l);
   }
 
   /**
@@ -480,9 +520,4 @@ export class Evaluation {
     const header = cookieHeader(cookie) ?? "";
     return JSON.parse(this.#raw.cookiesToClear(header));
   }
-}
-
-function choice(json) {
-  const j = JSON.parse(json);
-  return Object.freeze({ value: j.value, cookie: j.cookie, preferences: fromJsonForm(j.preferences, j.value) });
 }

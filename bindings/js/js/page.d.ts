@@ -17,14 +17,16 @@ export interface Strings {
 }
 
 export interface Config {
-  /** The policy JSON form (object or text); default: the default policy. */
-  policy?: string | object;
-  /** The language of the texts; default `<html lang>`, then the policy's first. */
+  /** The policy's compact form (docs/FORMAT.md §14), written by the server (`Policy.to_compact`). */
+  policy: string;
+  /** The categories' texts in the page's language, as `Policy.texts` gives them. */
+  texts: { language: string; categories: Array<{ id: number; name: string; label: string; description: string }> };
+  /** The language of the page; default the texts' language, then `<html lang>`. */
   language?: string;
   strings?: Partial<Strings>;
   /** A link to the cookie policy page, in the dialog. */
   policy_url?: string;
-  /** Where to load the module from (default: beside cookieprefs.js). */
+  /** Where to load the page build's module from (default: `cookieprefs_page_bg.wasm` beside page.js). */
   wasm?: WasmSource;
   /** Default: `navigator.globalPrivacyControl === true`. */
   gpc?: boolean;

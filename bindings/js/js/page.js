@@ -51,7 +51,7 @@ export class Client {
     this.policy = policy;
     this.config = config;
     this.strings = { ...ENGLISH, ...config.strings };
-    this.language = config.language || document.documentElement.lang || policy.languages[0];
+    this.language = config.texts?.language || config.language || document.documentElement.lang || "";
     this.gpc = config.gpc ?? (typeof navigator !== "undefined" && navigator.globalPrivacyControl === true);
     this.evaluation = null;
     this.dialog = null;
@@ -156,7 +156,9 @@ export class Client {
 
   #build() {
     const s = this.strings;
-    const texts = this.policy.texts(this.language);
+    // The server's texts (the page build has none: the compact form leaves
+    // them out); the full build can read them from its policy.
+    const texts = this.config.texts ?? this.policy.texts(this.language);
     const lang = texts.language;
     const boxes = [];
     const list = element("fieldset", { class: "cookieprefs-client-categories" }, element("legend", {}, s.categories));
@@ -256,15 +258,16 @@ export class Client {
 }
 
 /**
- * Loads the module and starts. `config`: `policy` (the policy JSON form,
- * object or text; default the default policy), `language`, `strings` (the
- * dialog's texts), `policy_url`, `wasm` (the module's URL), `gpc` (default
- * `navigator.globalPrivacyControl === true`).
+ * Loads the module and starts. `config`: `policy` (the policy's compact
+ * form, docs/FORMAT.md §14, written by the server), `texts` (the
+ * categories' labels and descriptions: `{language, categories: [{id, name,
+ * label, description}]}`, as `Policy.texts` gives them), `language`,
+ * `strings` (the dialog's texts), `policy_url`, `wasm` (the module's URL),
+ * `gpc` (default `navigator.globalPrivacyControl === true`).
  */
 export async function start(config = {}) {
   await init(config.wasm);
-  const policy = config.policy === undefined ? new Policy() : Policy.fromJson(config.policy);
-  return new Client(policy, config).start();
+  return new Client(Policy.fromCompact(config.policy), config).start();
 }
 
 const configElement = typeof document === "undefined" ? null : document.getElementById("cookieprefs-client-config");

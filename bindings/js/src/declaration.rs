@@ -1,6 +1,7 @@
 //! The cookie declaration (`docs/FORMAT.md` §12): what a visitor reads in
 //! one of the policy's languages, and which declaration a cookie name falls
-//! under.
+//! under. Not in the `page` build: the compact form has no texts (the
+//! server gives the page its own).
 
 use crate::json;
 use crate::policy::Policy;

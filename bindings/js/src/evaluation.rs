@@ -43,9 +43,17 @@ impl Evaluation {
 
 #[wasm_bindgen]
 impl Evaluation {
-    /// The evaluation's JSON form (`docs/FORMAT.md` §7, "Evaluation").
+    /// The evaluation's JSON form (`docs/FORMAT.md` §7, "Evaluation") with
+    /// what the banner asks: `{"evaluation", "asked", "gpc_refused"}`, the
+    /// last two JSON arrays of site names (the offered categories with no
+    /// answer that counts, GPC left out; those of them GPC refused). One
+    /// call, so that the glue holds one function for the three.
     pub fn json(&self) -> String {
-        self.inner.to_json()
+        json::Object::new()
+            .raw("evaluation", &self.inner.to_json())
+            .raw("asked", &self.names(&self.inner.asked()))
+            .raw("gpc_refused", &self.names(&self.inner.gpc_refused()))
+            .finish()
     }
 
     /// The effective state (`granted`, `denied`, `not_asked`) of a category
@@ -59,57 +67,43 @@ impl Evaluation {
         Ok(self.inner.allowed(self.category(category)?))
     }
 
-    /// The answer to save when the visitor grants exactly `granted` (category
-    /// references) now, as JSON `{"value", "cookie", "preferences"}`.
-    pub fn choose(&self, granted: Vec<String>, method: &str) -> Result<String, Failure> {
-        let categories = granted
-            .iter()
-            .map(|c| self.category(c))
-            .collect::<Result<Vec<_>, _>>()?;
-        let prefs = self.inner.choose(&categories, args::method(method)?)?;
+    /// The answer to save, as JSON `{"value", "cookie", "preferences"}`
+    /// (the value, the `Set-Cookie` header value that stores it, also a
+    /// `document.cookie` assignment, and its JSON form). `how`: `choose`
+    /// (exactly the `granted` category references granted now),
+    /// `accept_all`, `reject_all`, `accept_asked` (the banner's "Accept": the
+    /// asked categories granted but the GPC-refused ones, standing answers
+    /// kept) or `reject_asked` (the banner's "Reject"); `granted` is read for
+    /// `choose` only. One entry point for the five, so that the glue holds
+    /// one function.
+    pub fn answer(&self, how: &str, granted: Vec<String>, method: &str) -> Result<String, Failure> {
+        let method = args::method(method)?;
+        let ev = &self.inner;
+        let prefs = match how {
+            "choose" => {
+                let categories = granted
+                    .iter()
+                    .map(|c| self.category(c))
+                    .collect::<Result<Vec<_>, _>>()?;
+                ev.choose(&categories, method)?
+            }
+            "accept_all" => ev.accept_all(method),
+            "reject_all" => ev.reject_all(method),
+            "accept_asked" => ev.accept_asked(method),
+            "reject_asked" => ev.reject_asked(method),
+            _ => {
+                return Err(core::Error::UnknownName {
+                    what: "answer",
+                    name: how.to_owned(),
+                }
+                .into())
+            }
+        };
         Ok(self.choice(&prefs))
     }
 
-    /// "Accept all", as [`Evaluation::choose`].
-    #[wasm_bindgen(js_name = acceptAll)]
-    pub fn accept_all(&self, method: &str) -> Result<String, Failure> {
-        Ok(self.choice(&self.inner.accept_all(args::method(method)?)))
-    }
-
-    /// "Reject all", as [`Evaluation::choose`].
-    #[wasm_bindgen(js_name = rejectAll)]
-    pub fn reject_all(&self, method: &str) -> Result<String, Failure> {
-        Ok(self.choice(&self.inner.reject_all(args::method(method)?)))
-    }
-
-    /// The offered categories the banner asks about (no stored answer that
-    /// counts, GPC left out), as a JSON array of site names.
-    pub fn asked(&self) -> String {
-        self.names(&self.inner.asked())
-    }
-
-    /// The asked categories the GPC signal refused, as a JSON array of site
-    /// names.
-    #[wasm_bindgen(js_name = gpcRefused)]
-    pub fn gpc_refused(&self) -> String {
-        self.names(&self.inner.gpc_refused())
-    }
-
-    /// The banner's "Accept": the asked categories granted but the
-    /// GPC-refused ones, standing answers kept.
-    #[wasm_bindgen(js_name = acceptAsked)]
-    pub fn accept_asked(&self, method: &str) -> Result<String, Failure> {
-        Ok(self.choice(&self.inner.accept_asked(args::method(method)?)))
-    }
-
-    /// The banner's "Reject": the asked categories refused, standing
-    /// answers kept.
-    #[wasm_bindgen(js_name = rejectAsked)]
-    pub fn reject_asked(&self, method: &str) -> Result<String, Failure> {
-        Ok(self.choice(&self.inner.reject_asked(args::method(method)?)))
-    }
-
     /// The header value that refreshes the stored value, or `undefined`.
+    #[cfg(not(feature = "page"))] // refreshing the cookie: the server's job
     #[wasm_bindgen(js_name = setCookieHeader)]
     pub fn set_cookie_header(&self) -> Option<String> {
         self.inner.set_cookie_header()
@@ -122,6 +116,7 @@ impl Evaluation {
     }
 
     /// Whether a response may keep this `Set-Cookie` header value.
+    #[cfg(not(feature = "page"))] // a response filter: the server's job
     #[wasm_bindgen(js_name = setCookieAllowed)]
     pub fn set_cookie_allowed(&self, line: &str) -> bool {
         self.inner.set_cookie_allowed(line)
@@ -149,22 +144,34 @@ mod tests {
     fn choices_carry_the_cookie_the_server_writes() {
         let p = Policy::new();
         let ev = p.evaluate(None, "2026-11-24", false).unwrap();
-        let choice: serde_json::Value = serde_json::from_str(&ev.reject_all("banner").unwrap()).unwrap();
+        let choice: serde_json::Value =
+            serde_json::from_str(&ev.answer("reject_all", vec![], "banner").unwrap()).unwrap();
         assert_eq!(choice["value"], "BAAACdcJ1w1Q");
         assert_eq!(
             choice["cookie"],
             "cookies_preferences=BAAACdcJ1w1Q; Max-Age=15811200; Path=/; SameSite=Lax; Secure"
         );
         assert_eq!(choice["preferences"]["categories"]["statistics"], "denied");
+        let choose = |granted: &[&str], method| {
+            let granted = granted.iter().map(|s| s.to_string()).collect();
+            ev.answer("choose", granted, method).unwrap_err().kind()
+        };
+        assert_eq!(choose(&["necessary"], "banner"), "necessary_not_stored");
+        assert_eq!(choose(&["youtube"], "banner"), "unknown_category");
+        assert_eq!(choose(&[], "email"), "unknown_name");
         assert_eq!(
-            ev.choose(vec!["necessary".into()], "banner").unwrap_err().kind(),
-            "necessary_not_stored"
+            ev.answer("maybe", vec![], "banner").unwrap_err().kind(),
+            "unknown_name"
         );
-        assert_eq!(
-            ev.choose(vec!["youtube".into()], "banner").unwrap_err().kind(),
-            "unknown_category"
-        );
-        assert_eq!(ev.choose(vec![], "email").unwrap_err().kind(), "unknown_name");
         assert_eq!(ev.cookies_to_clear("a=1"), "[]");
+    }
+
+    #[test]
+    fn json_carries_what_the_banner_asks() {
+        let ev = Policy::new().evaluate(None, "2026-11-24", true).unwrap();
+        let j: serde_json::Value = serde_json::from_str(&ev.json()).unwrap();
+        assert_eq!(j["evaluation"]["needs_banner"], true);
+        assert_eq!(j["asked"], serde_json::json!(["statistics", "first_party"]));
+        assert_eq!(j["gpc_refused"], serde_json::json!(["third_party"]));
     }
 }

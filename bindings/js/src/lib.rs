@@ -20,6 +20,7 @@
 #![deny(missing_docs)]
 
 mod args;
+#[cfg(not(feature = "page"))]
 mod declaration;
 mod evaluation;
 mod failure;
@@ -30,7 +31,9 @@ mod value;
 pub use evaluation::Evaluation;
 pub use failure::Failure;
 pub use policy::Policy;
-pub use value::{cookie_value, decode_json, encode_json, preferences_state};
+pub use value::{cookie_value, decode_json};
+#[cfg(not(feature = "page"))]
+pub use value::{encode_json, preferences_state};
 
 use cookieprefs as core;
 use wasm_bindgen::prelude::*;

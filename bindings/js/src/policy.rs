@@ -14,7 +14,9 @@ pub struct Policy {
 
 #[wasm_bindgen]
 impl Policy {
-    /// The default policy.
+    /// The default policy (not in the `page` build: it is built, and so
+    /// checked, by the core's policy builder).
+    #[cfg(not(feature = "page"))]
     #[wasm_bindgen(constructor)]
     #[allow(clippy::new_without_default)] // wasm-bindgen exports the constructor, not Default
     pub fn new() -> Policy {
@@ -23,7 +25,9 @@ impl Policy {
         }
     }
 
-    /// A policy from its JSON form (`docs/FORMAT.md` §7); every rule is checked.
+    /// A policy from its JSON form (`docs/FORMAT.md` §7); every rule is
+    /// checked (not in the `page` build).
+    #[cfg(not(feature = "page"))]
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(json: &str) -> Result<Policy, Failure> {
         Ok(Policy {
@@ -31,10 +35,28 @@ impl Policy {
         })
     }
 
-    /// The normalised JSON form, every field spelled out.
+    /// The normalised JSON form, every field spelled out (not in the `page`
+    /// build).
+    #[cfg(not(feature = "page"))]
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> String {
         self.inner.to_json()
+    }
+
+    /// A policy from its compact form (`docs/FORMAT.md` §14), written by the
+    /// server from a policy it checked.
+    #[wasm_bindgen(js_name = fromCompact)]
+    pub fn from_compact(compact: &str) -> Result<Policy, Failure> {
+        Ok(Policy {
+            inner: core::Policy::from_compact(compact)?,
+        })
+    }
+
+    /// The compact form (`docs/FORMAT.md` §14), for the `page` build.
+    #[cfg(not(feature = "page"))]
+    #[wasm_bindgen(js_name = toCompact)]
+    pub fn to_compact(&self) -> String {
+        self.inner.to_compact()
     }
 
     /// The id of a category reference the policy resolves (site name,
@@ -73,6 +95,7 @@ impl Policy {
 
     /// The `Set-Cookie` header value (also a `document.cookie` assignment)
     /// that stores a value on `today`.
+    #[cfg(not(feature = "page"))] // a choice carries its cookie
     #[wasm_bindgen(js_name = setCookieHeader)]
     pub fn set_cookie_header(&self, value: &str, today: &str) -> Result<String, Failure> {
         let prefs = core::decode(value)?;

@@ -1,6 +1,7 @@
 //! One cookie value: decode, encode, a category's stored state, and the
 //! lookup of a cookie in a `Cookie:` header (`document.cookie`).
 
+#[cfg(not(feature = "page"))]
 use crate::args;
 use crate::failure::Failure;
 use cookieprefs as core;
@@ -12,7 +13,9 @@ pub fn decode_json(value: &str) -> Result<String, Failure> {
     Ok(core::decode(value)?.to_json())
 }
 
-/// Encodes the JSON form of a value; every rule is checked.
+/// Encodes the JSON form of a value; every rule is checked (not in the
+/// `page` build).
+#[cfg(not(feature = "page"))]
 #[wasm_bindgen(js_name = encodeJson)]
 pub fn encode_json(json: &str) -> Result<String, Failure> {
     Ok(core::Preferences::from_json(json)?.encode())
@@ -20,6 +23,7 @@ pub fn encode_json(json: &str) -> Result<String, Failure> {
 
 /// The stored state (`granted`, `denied`, `not_asked`) of a category (a
 /// standard name or a decimal id) in a value.
+#[cfg(not(feature = "page"))] // Preferences.state: the full build
 #[wasm_bindgen(js_name = preferencesState)]
 pub fn preferences_state(value: &str, category: &str) -> Result<String, Failure> {
     let prefs = core::decode(value)?;

@@ -66,6 +66,20 @@ impl Policy {
         self.inner.to_json()
     }
 
+    /// The compact form (FORMAT.md §14): what a page's WebAssembly module
+    /// needs to evaluate, choose and enforce, without the texts.
+    fn to_compact(&self) -> String {
+        self.inner.to_compact()
+    }
+
+    /// A policy from its compact form (texts and import settings are not in it).
+    #[staticmethod]
+    fn from_compact(py: Python<'_>, compact: &str) -> PyResult<Policy> {
+        core::Policy::from_compact(compact)
+            .map(|inner| Policy { inner })
+            .map_err(|e| py_err(py, &e))
+    }
+
     /// The current revision.
     #[getter]
     fn revision(&self) -> u16 {

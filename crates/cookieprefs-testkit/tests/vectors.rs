@@ -64,31 +64,43 @@ fn run_evaluate_vectors() {
     let doc = load("evaluate.json");
     for case in doc["cases"].as_array().unwrap() {
         let name = &case["name"];
-        let policy =
+        let from_json =
             Policy::from_json(&doc["policies"][case["policy"].as_str().unwrap()].to_string()).unwrap();
-        let ev = policy.evaluate(
-            case["value"].as_str(),
-            date(case["today"].as_str().unwrap()),
-            case["gpc"].as_bool().unwrap(),
-        );
-        let exp = &case["expected"];
-        assert_eq!(json!(ev.needs_banner()), exp["needs_banner"], "{name}");
-        assert_eq!(
-            json!(ev.banner_reason().map(|r| r.as_str())),
-            exp["banner_reason"],
-            "{name}"
-        );
-        assert_eq!(json!(ev.error().map(|e| e.kind())), exp["error"], "{name}");
-        for (cname, state) in exp["categories"].as_object().unwrap() {
-            let c = policy.category(cname).unwrap();
-            assert_eq!(ev.state(c).as_str(), state.as_str().unwrap(), "{name} {cname}");
+        // The same answers from the policy's compact form (FORMAT.md §14).
+        for policy in [compact(&from_json), from_json] {
+            let ev = policy.evaluate(
+                case["value"].as_str(),
+                date(case["today"].as_str().unwrap()),
+                case["gpc"].as_bool().unwrap(),
+            );
+            let exp = &case["expected"];
+            assert_eq!(json!(ev.needs_banner()), exp["needs_banner"], "{name}");
+            assert_eq!(
+                json!(ev.banner_reason().map(|r| r.as_str())),
+                exp["banner_reason"],
+                "{name}"
+            );
+            assert_eq!(json!(ev.error().map(|e| e.kind())), exp["error"], "{name}");
+            for (cname, state) in exp["categories"].as_object().unwrap() {
+                let c = policy.category(cname).unwrap();
+                assert_eq!(ev.state(c).as_str(), state.as_str().unwrap(), "{name} {cname}");
+            }
+            assert_eq!(
+                serde_json::to_value(ev.consent_mode()).unwrap(),
+                exp["consent_mode"],
+                "{name}"
+            );
         }
-        assert_eq!(
-            serde_json::to_value(ev.consent_mode()).unwrap(),
-            exp["consent_mode"],
-            "{name}"
-        );
     }
+}
+
+/// A policy read back from its compact form, which must write itself as
+/// the original does.
+fn compact(policy: &Policy) -> Policy {
+    let text = policy.to_compact();
+    let back = Policy::from_compact(&text).unwrap_or_else(|e| panic!("{text}: {e}"));
+    assert_eq!(back.to_compact(), text);
+    back
 }
 
 #[test]
@@ -118,6 +130,7 @@ fn run_policy_vectors() {
         );
         let again = Policy::from_json(&case["normalized"].to_string()).unwrap();
         assert_eq!(again, policy, "{name}");
+        compact(&policy);
     }
     for case in invalid {
         let err = Policy::from_json(case["json"].as_str().unwrap()).unwrap_err();
@@ -267,24 +280,26 @@ fn run_declaration_vectors() {
         }
     }
     for case in doc["enforce"].as_array().unwrap() {
-        let p = policy(&case["policy"]);
-        let header = case["header"].as_str();
-        let today = date(case["today"].as_str().unwrap());
-        let ev = p.evaluate_header(header.map(str::as_bytes), today, case["gpc"].as_bool().unwrap());
-        for (name, allowed) in case["allowed"].as_object().unwrap() {
-            assert_eq!(
-                json!(ev.cookie_allowed(name)),
-                *allowed,
-                "{}: {name}",
-                case["name"]
-            );
+        let from_json = policy(&case["policy"]);
+        for p in [compact(&from_json), from_json] {
+            let header = case["header"].as_str();
+            let today = date(case["today"].as_str().unwrap());
+            let ev = p.evaluate_header(header.map(str::as_bytes), today, case["gpc"].as_bool().unwrap());
+            for (name, allowed) in case["allowed"].as_object().unwrap() {
+                assert_eq!(
+                    json!(ev.cookie_allowed(name)),
+                    *allowed,
+                    "{}: {name}",
+                    case["name"]
+                );
+            }
+            for sc in case["set_cookie"].as_array().unwrap() {
+                let keep = ev.set_cookie_allowed(sc["line"].as_str().unwrap());
+                assert_eq!(json!(keep), sc["keep"], "{}: {sc}", case["name"]);
+            }
+            let clear = ev.deletion_headers(header.unwrap_or("").as_bytes());
+            assert_eq!(json!(clear), case["clear"], "{}", case["name"]);
         }
-        for sc in case["set_cookie"].as_array().unwrap() {
-            let keep = ev.set_cookie_allowed(sc["line"].as_str().unwrap());
-            assert_eq!(json!(keep), sc["keep"], "{}: {sc}", case["name"]);
-        }
-        let clear = ev.deletion_headers(header.unwrap_or("").as_bytes());
-        assert_eq!(json!(clear), case["clear"], "{}", case["name"]);
     }
 }
 

@@ -1,5 +1,6 @@
 //! Consent categories ([`Category`]) and the state of a category ([`State`]).
 
+use crate::quote::Quoted;
 use core::fmt;
 use core::str::FromStr;
 
@@ -190,7 +191,7 @@ pub(crate) fn did_you_mean(name: &str) -> String {
                 .find(|s| folded.len() > 3 && edit_distance(s.as_bytes(), folded.as_bytes()) <= 2)
         });
     match guess {
-        Some(g) if g != name => format!("; did you mean {g:?}?"),
+        Some(g) if g != name => format!("; did you mean {}?", Quoted(g)),
         _ => String::new(),
     }
 }

@@ -1,6 +1,7 @@
 //! Finding the value in a `Cookie:` request header, and building the
 //! `Set-Cookie:` response header.
 
+use crate::quote::Quoted;
 use core::ops::Range;
 
 use crate::{Category, Date, Error, Policy, Preferences, State, DEFAULT_COOKIE_NAME};
@@ -310,19 +311,22 @@ impl Policy {
 pub(crate) fn check_cookie(c: &CookieAttributes) -> Result<(), String> {
     let token = |b: u8| b.is_ascii_graphic() && !b"()<>@,;:\\\"/[]?={}".contains(&b);
     if c.name.is_empty() || c.name.len() > 64 || !c.name.bytes().all(token) {
-        return Err(format!("cookie name {:?} is not an RFC 6265 token", c.name));
+        return Err(format!(
+            "cookie name {} is not an RFC 6265 token",
+            Quoted(&c.name)
+        ));
     }
     let attr_ok =
         |s: &str| !s.is_empty() && s.len() <= 255 && s.bytes().all(|b| b.is_ascii_graphic() && b != b';');
     if let Some(d) = &c.domain {
         if !attr_ok(d) || d.contains(',') {
-            return Err(format!("cookie domain {d:?} is not a host name"));
+            return Err(format!("cookie domain {} is not a host name", Quoted(d)));
         }
     }
     if !attr_ok(&c.path) || !c.path.starts_with('/') {
         return Err(format!(
-            "cookie path {:?} must start with / and hold no ; or spaces",
-            c.path
+            "cookie path {} must start with / and hold no ; or spaces",
+            Quoted(&c.path)
         ));
     }
     if c.same_site == SameSite::None && !c.secure {
@@ -332,14 +336,14 @@ pub(crate) fn check_cookie(c: &CookieAttributes) -> Result<(), String> {
     let has_prefix = |p: &str| c.name.get(..p.len()).is_some_and(|n| n.eq_ignore_ascii_case(p));
     if has_prefix("__Host-") && (!c.secure || c.domain.is_some() || c.path != "/") {
         return Err(format!(
-            "cookie name {:?} has the __Host- prefix, which requires secure: true, no domain and path \"/\"",
-            c.name
+            "cookie name {} has the __Host- prefix, which requires secure: true, no domain and path \"/\"",
+            Quoted(&c.name)
         ));
     }
     if has_prefix("__Secure-") && !c.secure {
         return Err(format!(
-            "cookie name {:?} has the __Secure- prefix, which requires secure: true",
-            c.name
+            "cookie name {} has the __Secure- prefix, which requires secure: true",
+            Quoted(&c.name)
         ));
     }
     Ok(())

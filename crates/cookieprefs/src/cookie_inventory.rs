@@ -3,6 +3,7 @@
 //! (`docs/FORMAT.md` §12, "Classifying a cookie").
 
 use crate::language::{shorten, Text};
+use crate::quote::Quoted;
 use crate::sort::sort_by;
 use crate::Category;
 
@@ -227,9 +228,9 @@ pub(crate) fn check_name(name: &str) -> Result<(), String> {
         || !stem.bytes().all(|b| is_token_byte(b) && b != b'*')
     {
         return Err(format!(
-            "cookie name {:?} must be a cookie name (RFC 6265 token, 1-{MAX_COOKIE_NAME_LEN} bytes) \
+            "cookie name {} must be a cookie name (RFC 6265 token, 1-{MAX_COOKIE_NAME_LEN} bytes) \
              or a prefix followed by one * (\"_ga*\")",
-            shorten(name)
+            Quoted(&shorten(name))
         ));
     }
     Ok(())

@@ -1,6 +1,7 @@
 //! The one error type of the crate.
 
 use crate::hint::{CharacterAdvice, ShowByte, VersionAdvice};
+use crate::quote::Quoted;
 use crate::{Date, InputHint};
 
 /// Everything that can go wrong in cookieprefs.
@@ -126,7 +127,7 @@ pub enum Error {
         id: i64,
     },
     /// A category name that is neither standard nor defined by the policy.
-    #[error("unknown category {name:?}{hint}", hint = crate::category::did_you_mean(name))]
+    #[error("unknown category {}{hint}", Quoted(name), hint = crate::category::did_you_mean(name))]
     UnknownCategory {
         /// The name given.
         name: String,
@@ -151,19 +152,22 @@ pub enum Error {
         day: u32,
     },
     /// Text that is not a valid `YYYY-MM-DD` calendar date.
-    #[error("invalid date {text:?}: expected YYYY-MM-DD")]
+    #[error("invalid date {}: expected YYYY-MM-DD", Quoted(text))]
     InvalidDate {
         /// The text given.
         text: String,
     },
     /// Text that is not a UUID (`xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, hex).
-    #[error("invalid consent id {text:?}: expected a UUID such as 67e55044-10b1-426f-9247-bb680e5fe0c8")]
+    #[error(
+        "invalid consent id {}: expected a UUID such as 67e55044-10b1-426f-9247-bb680e5fe0c8",
+        Quoted(text)
+    )]
     InvalidConsentId {
         /// The text given.
         text: String,
     },
     /// An unknown name for a state, method, consent type or other keyword.
-    #[error("unknown {what} {name:?}{hint}", hint = expected_names(what))]
+    #[error("unknown {what} {}{hint}", Quoted(name), hint = expected_names(what))]
     UnknownName {
         /// What kind of name was expected (`"state"`, `"method"`, ...).
         what: &'static str,
@@ -178,7 +182,7 @@ pub enum Error {
     },
     /// A valid category that the policy does not offer, where an offered one
     /// is needed (a choice, a GPC category, a Consent Mode mapping).
-    #[error("category {name:?} is not offered by the policy")]
+    #[error("category {} is not offered by the policy", Quoted(name))]
     CategoryNotOffered {
         /// The category as it was referred to.
         name: String,

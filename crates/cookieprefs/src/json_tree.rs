@@ -3,6 +3,7 @@
 //! (`$.categories[1].name`) rather than a position in text the caller may
 //! never have written (`docs/FORMAT.md` §7, "Reading the JSON forms").
 
+use crate::quote::Quoted;
 use core::fmt::{self, Write as _};
 
 #[cfg(feature = "serde")]
@@ -164,7 +165,7 @@ impl fmt::Display for Path<'_> {
                     write!(f, "{p}.{k}")
                 } else {
                     let short: String = k.chars().take(64).collect();
-                    write!(f, "{p}[{short:?}]")
+                    write!(f, "{p}[{}]", Quoted(&short))
                 }
             }
             Path::Index(p, i) => write!(f, "{p}[{i}]"),
@@ -223,7 +224,7 @@ pub(crate) fn required<'n>(
     path: &Path<'_>,
     key: &str,
 ) -> Result<&'n Node, Error> {
-    member(pairs, key).ok_or_else(|| path.error(format!("missing field {key:?}")))
+    member(pairs, key).ok_or_else(|| path.error(format!("missing field {}", Quoted(key))))
 }
 
 /// An integer.

@@ -2,6 +2,8 @@
 //! choosing which of the policy's languages answers a request
 //! (`docs/FORMAT.md` §12, "Texts").
 
+use crate::quote::Quoted;
+
 /// Most languages a policy may list.
 pub const MAX_LANGUAGES: usize = 16;
 /// Longest text, in bytes.
@@ -110,8 +112,8 @@ impl Text {
             let lower = l.to_ascii_lowercase();
             if !languages.contains(&lower) {
                 return Err(format!(
-                    "{what}: language {:?} is not one of the policy's languages [{}]",
-                    shorten(l),
+                    "{what}: language {} is not one of the policy's languages [{}]",
+                    Quoted(&shorten(l)),
                     languages.join(", ")
                 ));
             }
@@ -145,13 +147,13 @@ pub(crate) fn check_languages(given: &[String]) -> Result<Vec<String>, String> {
     for tag in given {
         if !is_tag(tag) {
             return Err(format!(
-                "languages: {:?} is not a language tag (2-3 letters, then -subtags: \"fr\", \"pt-br\")",
-                shorten(tag)
+                "languages: {} is not a language tag (2-3 letters, then -subtags: \"fr\", \"pt-br\")",
+                Quoted(&shorten(tag))
             ));
         }
         let lower = tag.to_ascii_lowercase();
         if out.contains(&lower) {
-            return Err(format!("languages: {lower:?} is listed twice"));
+            return Err(format!("languages: {} is listed twice", Quoted(&lower)));
         }
         out.push(lower);
     }

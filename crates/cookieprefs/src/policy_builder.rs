@@ -2,6 +2,7 @@
 //! rules, checked in the fixed order of `docs/FORMAT.md` §6 ("Checking a
 //! policy") so that every implementation reports the same error.
 
+use crate::quote::Quoted;
 use std::sync::Arc;
 
 use crate::cookie_header::check_cookie;
@@ -528,7 +529,7 @@ fn check_category(
     let category = Category::try_from(raw.id)?;
     let id = category.id();
     let name = raw.name.as_str();
-    let shown: String = name.chars().take(64).collect();
+    let shown = Quoted(&name.chars().take(64).collect::<String>()).to_string();
     if category == Category::NECESSARY {
         return Err(invalid(
             "categories: necessary (id 0) is implicit and cannot be offered".into(),
@@ -546,18 +547,19 @@ fn check_category(
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
     if !well_formed {
         return Err(invalid(format!(
-            "categories: name {shown:?} of category {id} must be 1-32 characters of a-z 0-9 _, starting with a letter"
+            "categories: name {shown} of category {id} must be 1-32 characters of a-z 0-9 _, starting with a letter"
         )));
     }
     match (category.standard_name(), name.parse::<Category>()) {
         (Some(std), _) if std != name => {
             return Err(invalid(format!(
-                "categories: category {id} is standard and must be named {std:?}, not {shown:?}"
+                "categories: category {id} is standard and must be named {}, not {shown}",
+                Quoted(std)
             )));
         }
         (None, Ok(other)) => {
             return Err(invalid(format!(
-                "categories: name {shown:?} means category {} and cannot name category {id}",
+                "categories: name {shown} means category {} and cannot name category {id}",
                 other.id()
             )));
         }
@@ -567,14 +569,14 @@ fn check_category(
         return Err(invalid(format!("categories: category {id} is offered twice")));
     }
     if before.iter().any(|c| c.name == name) {
-        return Err(invalid(format!("categories: name {shown:?} is used twice")));
+        return Err(invalid(format!("categories: name {shown} is used twice")));
     }
     let since_revision = u16::try_from(raw.since_revision)
         .ok()
         .filter(|s| *s <= revision)
         .ok_or_else(|| {
             invalid(format!(
-                "categories: since_revision {} of {shown:?} must be 0..={revision} (the policy revision)",
+                "categories: since_revision {} of {shown} must be 0..={revision} (the policy revision)",
                 raw.since_revision
             ))
         })?;

@@ -9,6 +9,7 @@ use crate::cookie_inventory::{
 use crate::language::{check_languages, shorten, Text};
 use crate::policy_builder::CategoryRef;
 use crate::policy_texts::CategoryTexts;
+use crate::quote::Quoted;
 use crate::{Category, CookieAttributes, Error, PolicyCategory};
 
 /// A declared cookie as given: its category still a reference, its
@@ -86,7 +87,7 @@ impl RawDeclaration {
         let mut texts = Vec::with_capacity(self.texts.len());
         for (category, mut t) in self.texts {
             let name = CategoryRef::Category(category).resolve(categories, offered, true)?;
-            let what = format!("category {:?}", label_name(categories, name));
+            let what = format!("category {}", Quoted(&label_name(categories, name)));
             t.label
                 .check(&languages, &format_args!("{what} label"))
                 .map_err(invalid)?;
@@ -163,7 +164,7 @@ fn check_cookie_entry(
     languages: &[String],
 ) -> Result<DeclaredCookie, Error> {
     let mut c = raw.cookie;
-    let at = format!("cookies[{i}] {:?}", shorten(&c.name));
+    let at = format!("cookies[{i}] {}", Quoted(&shorten(&c.name)));
     check_name(&c.name).map_err(|e| invalid(format!("cookies[{i}]: {e}")))?;
     c.category = raw.category.resolve(categories, offered, true)?;
     if c.name == consent_cookie.name && c.category != Category::NECESSARY {
@@ -194,7 +195,7 @@ fn check_cookie_entry(
         Some(other) => {
             let shown = match other {
                 RawRetention::Days(d) => d.to_string(),
-                RawRetention::Text(s) => format!("{:?}", shorten(&s)),
+                RawRetention::Text(s) => Quoted(&shorten(&s)).to_string(),
             };
             return Err(invalid(format!(
                 "{at}: retention {shown} must be a number of days 1-{MAX_RETENTION_DAYS} or \"session\""

@@ -7,6 +7,7 @@ use crate::cookie_header::check_cookie;
 use crate::import::services::SERVICES;
 use crate::import::{ImportSource, SourceCookie};
 use crate::policy_builder::CategoryRef;
+use crate::quote::Quoted;
 use crate::sort::{sort_by, sort_by_key};
 use crate::{Category, CookieAttributes, Error, PolicyCategory, SameSite};
 
@@ -357,16 +358,16 @@ impl RawImport {
                 let norm = normalise(&key);
                 if key.is_empty() || key.len() > MAX_IMPORT_ITEM_LEN || !printable || norm.is_empty() {
                     return Err(invalid(format!(
-                        "import.{what}: item {:?} must be 1-{MAX_IMPORT_ITEM_LEN} printable ASCII characters, \
+                        "import.{what}: item {} must be 1-{MAX_IMPORT_ITEM_LEN} printable ASCII characters, \
                          not only - _ . or spaces",
-                        shown(&key)
+                        Quoted(&shown(&key))
                     )));
                 }
                 if let Some(earlier) = out.iter().find(|e| e.norm == norm) {
                     return Err(invalid(format!(
-                        "import.{what}: items {:?} and {:?} are the same item (case, - _ . and spaces are ignored)",
-                        shown(&earlier.key),
-                        shown(&key)
+                        "import.{what}: items {} and {} are the same item (case, - _ . and spaces are ignored)",
+                        Quoted(&shown(&earlier.key)),
+                        Quoted(&shown(&key))
                     )));
                 }
                 let target = match target {

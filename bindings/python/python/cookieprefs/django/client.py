@@ -22,7 +22,9 @@ from . import conf
 
 #: What a page loads, under ``STATIC_URL``; built by scripts/build-js.sh.
 STATIC_DIR = "cookieprefs/client"
-STATIC_FILES = ("page.js", "cookieprefs.js", "cookieprefs_wasm.js", "cookieprefs_wasm_bg.wasm", "page.css")
+#: page.js is the page build: the module's policy is the compact form the
+#: server writes (docs/JS.md, "The page build").
+STATIC_FILES = ("page.js", "cookieprefs_page_bg.wasm", "page.css")
 
 #: How long (ms) Google's tag waits for the module's Consent Mode update.
 WAIT_FOR_UPDATE_MS = 500
@@ -88,12 +90,36 @@ def strings() -> dict[str, str]:
     }
 
 
+def texts() -> dict[str, Any]:
+    """The categories' labels and descriptions in the policy language that
+    best answers the active one (the policy's, else the library's):
+    ``{"language", "categories": [{"id", "name", "label", "description"}]}``,
+    ``necessary`` first, as the full module's ``Policy.texts`` gives them."""
+    policy = conf.get_policy()
+    language = policy.language_for(get_language() or "")
+    categories = [(0, "necessary")] + [(c[0], c[1]) for c in policy.categories]
+    return {
+        "language": language,
+        "categories": [
+            {
+                "id": cid,
+                "name": name,
+                "label": policy.label(cid, language),
+                "description": policy.description(cid, language),
+            }
+            for cid, name in categories
+        ],
+    }
+
+
 def config(wasm_url: str | None = None) -> dict[str, Any]:
     """The configuration page.js reads from ``#cookieprefs-client-config``:
-    the policy (its normalised JSON form, as the server reads it), the
-    language, the dialog's texts and the policy page's URL."""
+    the policy's compact form (the policy the server checked; FORMAT.md
+    §14), the language, the categories' texts, the dialog's texts and the
+    policy page's URL."""
     return {
-        "policy": json.loads(conf.get_policy().to_json()),
+        "policy": conf.get_policy().to_compact(),
+        "texts": texts(),
         "language": get_language() or "",
         "strings": strings(),
         "policy_url": policy_url(),

@@ -36,7 +36,7 @@ def cookieprefs_client_head(nonce: str | None = None) -> SafeString:
         f"gtag('consent','default',{default});"
     )
     nonce_attr = format_html(' nonce="{}"', escape(str(nonce))) if nonce else ""
-    config = client.config(wasm_url=static(f"{client.STATIC_DIR}/cookieprefs_wasm_bg.wasm"))
+    config = client.config(wasm_url=static(f"{client.STATIC_DIR}/cookieprefs_page_bg.wasm"))
     return format_html(
         "<script{}>{}</script>\n{}\n"
         '<link rel="stylesheet" href="{}">\n'
