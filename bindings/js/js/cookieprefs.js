@@ -421,7 +421,7 @@ export class Evaluation {
     /** Every category (necessary, then the offered ones, by site name) → its effective state. */
     this.categories = Object.freeze(j.categories);
     /** The stored value when the cookie held a valid one, or null. */
-    this.stored = j.stored ? fromJsonForm(j.stored) : null;
+    this.stored = j.stored ? fromJsonForm(j.stored, all.stored_value) : null;
     this.#consentMode = j.consent_mode;
     /** The offered categories the banner asks about (no answer that counts, GPC left out). */
     this.asked = Object.freeze(all.asked);

@@ -44,13 +44,17 @@ impl Evaluation {
 #[wasm_bindgen]
 impl Evaluation {
     /// The evaluation's JSON form (`docs/FORMAT.md` §7, "Evaluation") with
-    /// what the banner asks: `{"evaluation", "asked", "gpc_refused"}`, the
-    /// last two JSON arrays of site names (the offered categories with no
-    /// answer that counts, GPC left out; those of them GPC refused). One
-    /// call, so that the glue holds one function for the three.
+    /// the stored value and what the banner asks: `{"evaluation",
+    /// "stored_value", "asked", "gpc_refused"}`: the encoded value behind
+    /// the form's `stored` (or null), and JSON arrays of site names (the
+    /// offered categories with no answer that counts, GPC left out; those
+    /// of them GPC refused). One call, so that the glue holds one function
+    /// for all of it.
     pub fn json(&self) -> String {
+        let stored = self.inner.stored().map(core::Preferences::encode);
         json::Object::new()
             .raw("evaluation", &self.inner.to_json())
+            .string_or_null("stored_value", stored.as_deref())
             .raw("asked", &self.names(&self.inner.asked()))
             .raw("gpc_refused", &self.names(&self.inner.gpc_refused()))
             .finish()
@@ -171,6 +175,7 @@ mod tests {
         let ev = Policy::new().evaluate(None, "2026-11-24", true).unwrap();
         let j: serde_json::Value = serde_json::from_str(&ev.json()).unwrap();
         assert_eq!(j["evaluation"]["needs_banner"], true);
+        assert_eq!(j["stored_value"], serde_json::Value::Null);
         assert_eq!(j["asked"], serde_json::json!(["statistics", "first_party"]));
         assert_eq!(j["gpc_refused"], serde_json::json!(["third_party"]));
     }

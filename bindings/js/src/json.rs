@@ -28,7 +28,6 @@ impl Object {
     }
 
     /// A string member, or null.
-    #[cfg_attr(feature = "page", allow(dead_code))] // `texts` (declaration.rs) only
     pub(crate) fn string_or_null(self, key: &str, value: Option<&str>) -> Object {
         match value {
             Some(v) => self.string(key, v),
