@@ -208,6 +208,15 @@ def main():
         seeds["json"][f"policy-{name}"] = json.dumps(doc).encode()
     for c in decode["valid"]:
         seeds["json"][f"prefs-{c['name']}"] = json.dumps(c["fields"]).encode()
+    # ... and compact policy forms (docs/FORMAT.md §14), which the check reads too.
+    seeds["json"]["compact-default"] = (
+        b"cookieprefs-policy/1 0 183 183 8 3 3 3 1 2 2 0 cookies_preferences  / 1 0 2 en fr "
+        b"3 1 statistics 0 2 first_party 0 3 third_party 0 1 cookies_preferences 0  / 1"
+    )
+    seeds["json"]["compact-declared"] = (
+        b"cookieprefs-policy/1 4 183 30 65536 3 3 3 1 2 2 0 prefs .example.org / 3 1 1 fr "
+        b"2 1 statistics 0 16 youtube 2 3 prefs 0 .example.org / 1 _pk_id.* 1  /stats 0 yt 16 .example.org / 0"
+    )
 
     # import: selector (index in IMPORT_SOURCES, 11 = a whole header),
     # preset policy, today (u16 LE), flags (bit 1: companion after a 0x00),

@@ -89,7 +89,8 @@ assert importlib.metadata.version("cookieprefs") == version
 # The app's files beside the code: templates, catalogues, CSS, the browser module.
 app = pathlib.Path(cookieprefs.django.__file__).resolve().parent
 for f in ("templates/cookieprefs/banner.html", "locale/fr/LC_MESSAGES/django.mo",
-          "static/cookieprefs/cookieprefs.css", "static/cookieprefs/client/cookieprefs_wasm_bg.wasm",
+          "static/cookieprefs/cookieprefs.css", "static/cookieprefs/client/cookieprefs_page_bg.wasm",
+          "static/cookieprefs/client/page.js",
           "records/migrations/0001_initial.py"):
     assert (app / f).is_file(), f"the wheel has no {f}"
 print(f"cookieprefs {cookieprefs.__version__} from {pathlib.Path(cookieprefs._native.__file__).resolve()}")

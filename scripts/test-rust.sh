@@ -11,6 +11,8 @@ echo "== rust: cargo fmt --check"
 cargo fmt --all -- --check
 echo "== rust: clippy -D warnings"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+# The browser module's page build (bindings/js, feature `page`) too.
+cargo clippy -p cookieprefs-wasm --features page --all-targets --locked -- -D warnings
 echo "== rust: rustdoc -D warnings"
 # The C ABI's library is also named `cookieprefs`: document it on its own so
 # the two do not collide in target/doc.

@@ -109,7 +109,9 @@ impl Policy {
     }
 }
 
-#[cfg(test)]
+// The unit tests build the full API (the `page` build is tested from
+// JavaScript: bindings/js/tests/page-build.test.mjs).
+#[cfg(all(test, not(feature = "page")))]
 mod tests {
     use super::*;
 
@@ -136,5 +138,13 @@ mod tests {
             "cookies_preferences=BAADCdcJ1w5Q; Max-Age=15811200; Path=/; SameSite=Lax; Secure"
         );
         assert_eq!(p.category("1"), Some(1));
+    }
+
+    #[test]
+    fn reads_back_its_compact_form() {
+        let p = Policy::from_json(r#"{"revision": 3}"#).unwrap();
+        let back = Policy::from_compact(&p.to_compact()).unwrap();
+        assert_eq!(back.to_compact(), p.to_compact());
+        assert_eq!(Policy::from_compact("x").err().unwrap().kind(), "invalid_policy");
     }
 }

@@ -38,7 +38,9 @@ pub fn cookie_value(header: &str, name: &str) -> Option<String> {
     core::cookie_value(header, name).map(str::to_owned)
 }
 
-#[cfg(test)]
+// The unit tests build the full API (the `page` build is tested from
+// JavaScript: bindings/js/tests/page-build.test.mjs).
+#[cfg(all(test, not(feature = "page")))]
 mod tests {
     use super::*;
 

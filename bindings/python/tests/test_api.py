@@ -634,3 +634,32 @@ def test_any_header_gives_deletions_of_cookies_not_allowed(header):
     for pair in header.split(";"):
         name = pair.split("=", 1)[0].strip(" \t")
         assert policy.classify(name) == policy.classify(name.encode("utf-8", "surrogatepass"))
+
+
+def test_compact_form_round_trips_what_a_page_needs():
+    policy = Policy.from_dict(
+        {
+            "revision": 2,
+            "categories": [{"id": 1, "name": "statistics"}, {"id": 16, "name": "youtube", "since_revision": 2}],
+            "cookies": [{"name": "_pk_id.*", "category": "statistics", "domain": ".example.org"}],
+        }
+    )
+    text = policy.to_compact()
+    assert text.startswith("cookieprefs-policy/1 2 183 183 0 ")
+    back = Policy.from_compact(text)
+    assert back.to_compact() == text
+    assert back.categories == policy.categories
+    header = "cookies_preferences=BAACCdcJ10EAAAAI; _pk_id.1=x"  # youtube granted, statistics refused
+    for p in (policy, back):
+        ev = p.evaluate(header, today=DAY)
+        assert ev.cookies_to_clear(header) == [
+            "_pk_id.1=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Domain=.example.org"
+        ]
+    # What the form leaves out: the site's texts (the library's stand in).
+    assert back.label("statistics", "fr") == Policy().label("statistics", "fr")
+
+
+def test_compact_form_errors_are_invalid_policy_errors():
+    for bad in ("", "cookieprefs-policy/2", Policy().to_compact() + " 1"):
+        with pytest.raises(cookieprefs.InvalidPolicyError, match="compact form, field"):
+            Policy.from_compact(bad)

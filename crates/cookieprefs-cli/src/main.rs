@@ -84,7 +84,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Check a policy file, or render its cookie policy page.
+    /// Check a policy file, render its cookie policy page, or write its
+    /// compact form.
     Policy {
         #[command(subcommand)]
         action: PolicyAction,
@@ -149,6 +150,12 @@ enum PolicyAction {
         /// page's own <h1>) or html-document (a whole page).
         #[arg(long, default_value = "markdown", value_parser = parse_page_format)]
         format: cookieprefs::PageFormat,
+    },
+    /// Print the compact form of a policy file (docs/FORMAT.md §14): what
+    /// the browser module's page build reads (`Policy.fromCompact`).
+    Compact {
+        /// Policy JSON file.
+        file: std::path::PathBuf,
     },
 }
 
@@ -336,6 +343,9 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Policy {
             action: PolicyAction::Page { file, lang, format },
         } => policy_cmd::page(&file, lang.as_deref(), format),
+        Command::Policy {
+            action: PolicyAction::Compact { file },
+        } => policy_cmd::compact(&file),
         Command::Import(args) => import_cmd::run(args),
         Command::Audit {
             policy,

@@ -107,3 +107,9 @@ pub fn page(path: &std::path::Path, lang: Option<&str>, format: PageFormat) -> R
     print!("{}", policy.page(&lang, format));
     Ok(())
 }
+
+/// `policy compact`: the compact form on stdout, one line.
+pub fn compact(path: &std::path::Path) -> Result<(), Failure> {
+    println!("{}", load(path)?.to_compact());
+    Ok(())
+}

@@ -459,6 +459,19 @@ fn policy_page_reproduces_the_seed_table() {
 }
 
 #[test]
+fn policy_compact_is_the_cores() {
+    let o = run(&["policy", "compact", &repo(PORTAL)], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let line = stdout(&o);
+    let policy = cookieprefs::Policy::from_json(&std::fs::read_to_string(repo(PORTAL)).unwrap()).unwrap();
+    assert_eq!(line, format!("{}\n", policy.to_compact()));
+    assert!(line.starts_with("cookieprefs-policy/1 1 "), "{line}");
+    assert!(line.contains(" sessionid 0 "), "{line}");
+    let o = run(&["policy", "compact", "no-such-file.json"], None);
+    assert_ne!(o.status.code(), Some(0));
+}
+
+#[test]
 fn policy_check_exit_statuses() {
     let o = run(&["policy", "check", &repo(PORTAL)], None);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));

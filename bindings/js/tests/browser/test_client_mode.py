@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from conftest import AXE, WCAG_21_AA, Site, cookie_value, cookieprefs
+from django.conf import settings
 from playwright.sync_api import BrowserContext, Page, expect
 
 GPC = "Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', {get: () => true});"
@@ -54,6 +55,26 @@ def test_every_visitor_gets_the_same_cached_page(site: Site) -> None:
     assert b'gtag(\'consent\',\'default\',{"ad_storage":"denied"' in first
     assert b'"wait_for_update":500' in first
     assert b'<script type="text/plain" data-cookieprefs-category="statistics">' in first
+
+
+def test_the_page_loads_the_page_build_with_the_servers_policy_and_texts(site: Site, page: Page) -> None:
+    """What the page downloads is the page build (the size budget's files),
+    its policy the compact form the server wrote from the policy it checked,
+    and the dialog's labels the server's texts (FORMAT.md §14, docs/JS.md)."""
+    loaded: list[str] = []
+    page.on("request", lambda r: loaded.append(r.url.rsplit("/", 1)[-1]))
+    visit(page, site)
+    assert {"page.js", "cookieprefs_page_bg.wasm", "page.css"} <= set(loaded)
+    assert not {"cookieprefs.js", "cookieprefs_wasm.js", "cookieprefs_wasm_bg.wasm"} & set(loaded)
+    config = json.loads(page.locator("#cookieprefs-client-config").text_content() or "")
+    policy = cookieprefs.Policy.from_dict(settings.COOKIEPREFS)
+    assert config["policy"] == policy.to_compact()
+    assert [c["label"] for c in config["texts"]["categories"]] == [
+        policy.label(c, "en") for c in ("necessary", "statistics", "first_party", "third_party")
+    ]
+    expect(page.locator("dialog.cookieprefs-client label[for=cookieprefs-client-category-1]")).to_contain_text(
+        policy.label("statistics", "en")
+    )
 
 
 def test_visitor_a_accepted(site: Site, context: BrowserContext, page: Page) -> None:

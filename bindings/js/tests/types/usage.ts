@@ -38,7 +38,9 @@ export async function main(): Promise<void> {
     const detail: ChangeDetail = e.detail;
     console.log(detail.source, detail.allowed.statistics);
   });
-  const client = await start({ policy: { revision: 3 }, language: "fr" });
+  const compact: string = policy.toCompact();
+  const texts = policy.texts("fr");
+  const client = await start({ policy: compact, texts: { language: texts.language, categories: texts.categories }, language: "fr" });
   client.open({ modal: true });
   // @ts-expect-error: a method is one of the four names
   ev.acceptAll("email");

@@ -2,10 +2,11 @@
 
 use cookieprefs::{decode, Date, Error, Policy, Preferences};
 
-/// `json`: `Policy::from_json` and `Preferences::from_json` never panic on
-/// any text, the crate's JSON reader agrees with serde_json on what is JSON
-/// ([`syntax_agrees`]), and what they accept survives a round trip through
-/// `to_json`.
+/// `json`: `Policy::from_json`, `Policy::from_compact` and
+/// `Preferences::from_json` never panic on any text, the crate's JSON reader
+/// agrees with serde_json on what is JSON ([`syntax_agrees`]), and what they
+/// accept survives a round trip through `to_json` (a policy also through
+/// its compact form, `docs/FORMAT.md` §14, which must evaluate alike).
 pub fn check(data: &[u8]) {
     let Ok(text) = core::str::from_utf8(data) else {
         return;
@@ -14,7 +15,16 @@ pub fn check(data: &[u8]) {
     if let Ok(policy) = Policy::from_json(text) {
         let again = policy.to_json();
         assert_eq!(Policy::from_json(&again).as_ref(), Ok(&policy), "{again}");
-        let _ = policy.evaluate(None, Date::EPOCH, true);
+        let ev = policy.evaluate(None, Date::EPOCH, true);
+        let compact = policy.to_compact();
+        let back = Policy::from_compact(&compact).unwrap_or_else(|e| panic!("{compact}: {e}"));
+        assert_eq!(back.to_compact(), compact);
+        let ev_back = back.evaluate(None, Date::EPOCH, true);
+        assert_eq!(ev_back.consent_mode(), ev.consent_mode(), "{compact}");
+        assert_eq!(ev_back.asked(), ev.asked(), "{compact}");
+    }
+    if let Ok(policy) = Policy::from_compact(text) {
+        assert_eq!(policy.to_compact(), text);
     }
     if let Ok(p) = Preferences::from_json(text) {
         assert_eq!(decode(p.encode()), Ok(p));
