@@ -178,7 +178,10 @@ mod tests {
         let j: serde_json::Value = serde_json::from_str(&ev.json()).unwrap();
         assert_eq!(j["evaluation"]["needs_banner"], true);
         assert_eq!(j["stored_value"], serde_json::Value::Null);
-        assert_eq!(j["asked"], serde_json::json!(["statistics", "first_party", "third_party"]));
+        assert_eq!(
+            j["asked"],
+            serde_json::json!(["statistics", "first_party", "third_party"])
+        );
         assert_eq!(j["gpc_refused"], serde_json::json!(["third_party"]));
     }
 }
