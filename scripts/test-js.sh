@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The browser module's suite (bindings/js): builds it (scripts/build-js.sh,
 # which prints the size figure against issue 14's 40 KiB gzip budget and
-# fails over its ratchet), checks the TypeScript declarations (tsc),
+# fails when what a page downloads is over it), checks the TypeScript declarations (tsc),
 # runs every shared vector and the API tests in Node's test runner against
 # the built module, then client mode in Debian's headless Chromium
 # (Playwright for Python, axe-core from npm) on a Django site with the
@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 js=$root/bindings/js
 
-# Builds (npm ci included), prints the size figure, fails over the ratchet.
+# Builds both builds (npm ci included), prints the size figures, fails over the budget.
 bash scripts/build-js.sh --check-budget
 
 echo "== js: tsc (the declarations, and a program written against them)"
