@@ -27,11 +27,18 @@ def main():
     threading.Thread(target=server.serve_forever, daemon=True).start()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
-        page = browser.new_page()
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/bench/bench.html")
-        page.wait_for_function("window.results !== undefined", timeout=120_000)
-        print(browser.version)
-        print(page.inner_text("#out"))
+        results = {}
+        for build in ("page", "full"):  # a fresh page each (bench.mjs says why)
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/bench/bench.html?build={build}")
+            page.wait_for_function("window.results !== undefined", timeout=300_000)
+            results[build] = page.evaluate("window.results")
+            page.close()
+        print(f"Chromium {browser.version}")
+        print(f"{'':42} {'full':>10} {'page':>10}")
+        for name in dict.fromkeys([*results["full"], *results["page"]]):
+            cells = [f"{results[b][name]:.0f} ns" if name in results[b] else "" for b in ("full", "page")]
+            print(f"{name:42} {cells[0]:>10} {cells[1]:>10}")
         browser.close()
     server.shutdown()
 
