@@ -203,43 +203,48 @@ fn policy_vector_kinds_are_the_spec_tables() {
 #[test]
 fn run_duplicates_vectors() {
     let doc = load("duplicates.json");
-    let policy = Policy::from_json(&doc["policy"].to_string()).unwrap();
+    let from_json = Policy::from_json(&doc["policy"].to_string()).unwrap();
     let today = date(doc["today"].as_str().unwrap());
     let cases = doc["cases"].as_array().unwrap();
     assert!(cases.len() >= 10);
-    for case in cases {
-        let name = &case["name"];
-        let header = case["header"].as_str().unwrap().as_bytes();
-        let ev = policy.evaluate_header(Some(header), today, case["gpc"].as_bool().unwrap());
-        let exp = &case["expected"];
-        assert_eq!(json!(ev.copies()), exp["copies"], "{name}");
-        assert_eq!(json!(ev.needs_banner()), exp["needs_banner"], "{name}");
-        assert_eq!(
-            json!(ev.banner_reason().map(|r| r.as_str())),
-            exp["banner_reason"],
-            "{name}"
-        );
-        assert_eq!(json!(ev.error().map(|e| e.kind())), exp["error"], "{name}");
-        assert_eq!(
-            json!(ev.ignored_error().map(|e| e.kind())),
-            exp["ignored_error"],
-            "{name}"
-        );
-        for (cname, state) in exp["categories"].as_object().unwrap() {
-            let c = policy.resolve(cname).unwrap();
-            assert_eq!(ev.state(c).as_str(), state.as_str().unwrap(), "{name} {cname}");
-            // The stored-state lookup follows the same rule for the stored
-            // answers (no policy rule there: compare only where none applies).
-            if exp["error"].is_null() && exp["banner_reason"] != "expired" && !case["gpc"].as_bool().unwrap()
-            {
-                let stored = cookieprefs::header_stored_state(header, "cookies_preferences", c)
-                    .unwrap()
-                    .unwrap();
-                assert_eq!(
-                    stored.as_str(),
-                    state.as_str().unwrap(),
-                    "{name} {cname} (stored)"
-                );
+    // The same answers from the policy's compact form (FORMAT.md §14).
+    for policy in [compact(&from_json), from_json] {
+        for case in cases {
+            let name = &case["name"];
+            let header = case["header"].as_str().unwrap().as_bytes();
+            let ev = policy.evaluate_header(Some(header), today, case["gpc"].as_bool().unwrap());
+            let exp = &case["expected"];
+            assert_eq!(json!(ev.copies()), exp["copies"], "{name}");
+            assert_eq!(json!(ev.needs_banner()), exp["needs_banner"], "{name}");
+            assert_eq!(
+                json!(ev.banner_reason().map(|r| r.as_str())),
+                exp["banner_reason"],
+                "{name}"
+            );
+            assert_eq!(json!(ev.error().map(|e| e.kind())), exp["error"], "{name}");
+            assert_eq!(
+                json!(ev.ignored_error().map(|e| e.kind())),
+                exp["ignored_error"],
+                "{name}"
+            );
+            for (cname, state) in exp["categories"].as_object().unwrap() {
+                let c = policy.resolve(cname).unwrap();
+                assert_eq!(ev.state(c).as_str(), state.as_str().unwrap(), "{name} {cname}");
+                // The stored-state lookup follows the same rule for the stored
+                // answers (no policy rule there: compare only where none applies).
+                if exp["error"].is_null()
+                    && exp["banner_reason"] != "expired"
+                    && !case["gpc"].as_bool().unwrap()
+                {
+                    let stored = cookieprefs::header_stored_state(header, "cookies_preferences", c)
+                        .unwrap()
+                        .unwrap();
+                    assert_eq!(
+                        stored.as_str(),
+                        state.as_str().unwrap(),
+                        "{name} {cname} (stored)"
+                    );
+                }
             }
         }
     }
@@ -398,29 +403,32 @@ fn run_choose_vectors() {
     assert!(cases.len() >= 10);
     for case in cases {
         let name = &case["name"];
-        let p = policy(&case["policy"]);
-        assert_eq!(case["today"], doc["today"], "{name}");
-        let ev = p.evaluate(case["value"].as_str(), today, case["gpc"].as_bool().unwrap());
-        let method: Method = case["method"].as_str().unwrap().parse().unwrap();
-        let exp = &case["expected"];
-        assert_eq!(json!(ev.needs_banner()), exp["needs_banner"], "{name}");
-        assert_eq!(names(&p, ev.asked()), exp["asked"], "{name}");
-        assert_eq!(names(&p, ev.gpc_refused()), exp["gpc_refused"], "{name}");
-        let chosen = ev.choose(&refs(&p, &exp["choose"]["granted"]), method).unwrap();
-        for (what, prefs, want) in [
-            ("choose", chosen, &exp["choose"]["saved"]),
-            ("accept_all", ev.accept_all(method), &exp["accept_all"]),
-            ("reject_all", ev.reject_all(method), &exp["reject_all"]),
-            ("accept_asked", ev.accept_asked(method), &exp["accept_asked"]),
-            ("reject_asked", ev.reject_asked(method), &exp["reject_asked"]),
-        ] {
-            assert_eq!(json!(prefs.encode()), want["value"], "{name} {what}");
-            let form = serde_json::to_value(prefs).unwrap();
-            assert_eq!(form["categories"], want["categories"], "{name} {what}");
-            assert_eq!(form["created"], exp["created"], "{name} {what}");
-            assert_eq!(form["updated"], doc["today"], "{name} {what}");
-            assert_eq!(prefs.revision(), p.revision(), "{name} {what}");
-            assert_eq!(prefs.method(), method, "{name} {what}");
+        let from_json = policy(&case["policy"]);
+        // The same answers from the policy's compact form (FORMAT.md §14).
+        for p in [compact(&from_json), from_json] {
+            assert_eq!(case["today"], doc["today"], "{name}");
+            let ev = p.evaluate(case["value"].as_str(), today, case["gpc"].as_bool().unwrap());
+            let method: Method = case["method"].as_str().unwrap().parse().unwrap();
+            let exp = &case["expected"];
+            assert_eq!(json!(ev.needs_banner()), exp["needs_banner"], "{name}");
+            assert_eq!(names(&p, ev.asked()), exp["asked"], "{name}");
+            assert_eq!(names(&p, ev.gpc_refused()), exp["gpc_refused"], "{name}");
+            let chosen = ev.choose(&refs(&p, &exp["choose"]["granted"]), method).unwrap();
+            for (what, prefs, want) in [
+                ("choose", chosen, &exp["choose"]["saved"]),
+                ("accept_all", ev.accept_all(method), &exp["accept_all"]),
+                ("reject_all", ev.reject_all(method), &exp["reject_all"]),
+                ("accept_asked", ev.accept_asked(method), &exp["accept_asked"]),
+                ("reject_asked", ev.reject_asked(method), &exp["reject_asked"]),
+            ] {
+                assert_eq!(json!(prefs.encode()), want["value"], "{name} {what}");
+                let form = serde_json::to_value(prefs).unwrap();
+                assert_eq!(form["categories"], want["categories"], "{name} {what}");
+                assert_eq!(form["created"], exp["created"], "{name} {what}");
+                assert_eq!(form["updated"], doc["today"], "{name} {what}");
+                assert_eq!(prefs.revision(), p.revision(), "{name} {what}");
+                assert_eq!(prefs.method(), method, "{name} {what}");
+            }
         }
     }
     for case in doc["errors"].as_array().unwrap() {
