@@ -199,7 +199,9 @@ export class Client {
         "aria-labelledby": "cookieprefs-client-title",
         "aria-describedby": "cookieprefs-client-intro",
       },
-      element("h2", { id: "cookieprefs-client-title" }, s.title),
+      // Opening focuses the title (not the first box, which would scroll
+      // the title and the explanation out of a small screen).
+      element("h2", { id: "cookieprefs-client-title", tabindex: "-1", autofocus: true }, s.title),
       element("p", { id: "cookieprefs-client-intro" }, s.intro),
       gpc,
       list,

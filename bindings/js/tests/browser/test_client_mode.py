@@ -77,6 +77,21 @@ def test_the_page_loads_the_page_build_with_the_servers_policy_and_texts(site: S
     )
 
 
+@pytest.mark.context(viewport={"width": 320, "height": 568})
+def test_on_a_small_screen_the_banner_shows_its_title_and_both_answers(site: Site, page: Page) -> None:
+    visit(page, site)
+    dialog = page.locator("dialog.cookieprefs-client")
+    box = dialog.bounding_box()
+    assert box is not None and box["height"] <= 0.6 * 568 + 1, box
+    for target in (
+        page.get_by_role("heading", name="Cookies on this site"),
+        page.get_by_role("button", name="Reject all"),
+        page.get_by_role("button", name="Accept all"),
+    ):
+        expect(target).to_be_in_viewport(ratio=1)
+    assert page.evaluate("document.activeElement.id") == "cookieprefs-client-title"
+
+
 def test_visitor_a_accepted(site: Site, context: BrowserContext, page: Page) -> None:
     rendered = fetch(site)[0]
     set_choice(context, site, "accept_all")
