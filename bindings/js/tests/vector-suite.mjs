@@ -9,6 +9,9 @@ import { describe, test } from "node:test";
 
 import { vectors } from "./load.mjs";
 
+/** The standard categories a policy offers when it names none. */
+const STANDARD = [{ name: "statistics" }, { name: "first_party" }, { name: "third_party" }];
+
 export function suite(label, cp, policyOf, full) {
   const { CookieprefsError, DecodeError, Policy, Preferences, cookieValue, decode, encode } = cp;
 
@@ -94,6 +97,26 @@ export function suite(label, cp, policyOf, full) {
     for (const c of doc.invalid) {
       test(`invalid: ${c.name}`, () => {
         assert.equal(kindOf(() => Policy.fromJson(c.json)), c.error);
+      });
+    }
+  });
+
+  describe(`${label}: compact.json`, () => {
+    const doc = vectors("compact.json");
+    for (const c of doc.valid) {
+      test(`valid: ${c.name}`, () => {
+        if (full) assert.equal(Policy.fromJson(c.policy).toCompact(), c.compact);
+        const ev = Policy.fromCompact(c.compact).evaluate("", { today: "2026-11-24" });
+        assert.deepEqual(Object.keys(ev.categories), ["necessary", ...(c.policy.categories ?? STANDARD).map((k) => k.name)]);
+        if (full) assert.equal(Policy.fromCompact(c.compact).toCompact(), c.compact);
+      });
+    }
+    for (const c of doc.invalid) {
+      test(`invalid: ${c.name}`, () => {
+        assert.throws(
+          () => Policy.fromCompact(c.compact),
+          (e) => e.kind === c.error && e.message.includes(`compact form, field ${c.field}: `),
+        );
       });
     }
   });

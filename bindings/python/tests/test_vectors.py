@@ -19,6 +19,7 @@ POLICIES = json.loads((VECTORS / "policy.json").read_text())
 DUPLICATES = json.loads((VECTORS / "duplicates.json").read_text())
 DECLARATION = json.loads((VECTORS / "declaration.json").read_text())
 CHOOSE = json.loads((VECTORS / "choose.json").read_text())
+COMPACT = json.loads((VECTORS / "compact.json").read_text())
 
 
 def ids(cases):
@@ -180,3 +181,18 @@ def test_choose_refused(case):
         ev.choose(case["granted"])
     assert info.value.kind == case["error"]
     assert type(info.value) is cookieprefs.ERROR_CLASSES[case["error"]]
+
+
+@pytest.mark.parametrize("case", COMPACT["valid"], ids=ids(COMPACT["valid"]))
+def test_compact_valid(case):
+    policy = cookieprefs.Policy.from_dict(case["policy"])
+    assert policy.to_compact() == case["compact"]
+    assert cookieprefs.Policy.from_compact(case["compact"]).to_compact() == case["compact"]
+
+
+@pytest.mark.parametrize("case", COMPACT["invalid"], ids=ids(COMPACT["invalid"]))
+def test_compact_invalid(case):
+    with pytest.raises(cookieprefs.Error) as info:
+        cookieprefs.Policy.from_compact(case["compact"])
+    assert info.value.kind == case["error"]
+    assert f"compact form, field {case['field']}: " in str(info.value)

@@ -113,6 +113,26 @@ fn run_cookie_header_vectors() {
     }
 }
 
+/// `compact.json` (FORMAT.md §14), read from the file as every other
+/// language reads it.
+#[test]
+fn run_compact_vectors() {
+    let doc = load("compact.json");
+    for case in doc["valid"].as_array().unwrap() {
+        let name = &case["name"];
+        let want = case["compact"].as_str().unwrap();
+        let policy = Policy::from_json(&case["policy"].to_string()).unwrap();
+        assert_eq!(policy.to_compact(), want, "{name}");
+        assert_eq!(Policy::from_compact(want).unwrap().to_compact(), want, "{name}");
+    }
+    for case in doc["invalid"].as_array().unwrap() {
+        let err = Policy::from_compact(case["compact"].as_str().unwrap()).unwrap_err();
+        assert_eq!(err.kind(), case["error"].as_str().unwrap(), "{}", case["name"]);
+        let field = format!("compact form, field {}: ", case["field"]);
+        assert!(err.to_string().contains(&field), "{}: {err}", case["name"]);
+    }
+}
+
 #[test]
 fn run_policy_vectors() {
     let doc = load("policy.json");

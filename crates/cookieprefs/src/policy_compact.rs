@@ -104,11 +104,13 @@ impl Policy {
             }
         }
         let gpc = r.number(u64::MAX)?;
+        let gpc_field = r.at;
         let mut consent_mode = [Category::NECESSARY; 7];
         for slot in &mut consent_mode {
             *slot = r.category()?;
         }
         let name = r.text()?.to_owned();
+        let cookie_field = r.at;
         let domain = r.optional()?;
         let path = r.text()?.to_owned();
         let flags = r.number(0b1011)?;
@@ -124,7 +126,7 @@ impl Policy {
                 _ => SameSite::None,
             },
         };
-        check_cookie(&cookie).map_err(|e| r.fail(&e))?;
+        check_cookie(&cookie).map_err(|e| r.fail_at(cookie_field, &e))?;
         let undeclared = match r.number(1)? {
             0 => Undeclared::Allow,
             _ => Undeclared::Block,
@@ -151,11 +153,12 @@ impl Policy {
             });
         }
         if gpc & !offered != 0 {
-            return Err(r.fail("GPC refuses a category not offered"));
+            return Err(r.fail_at(gpc_field, "GPC refuses a category not offered"));
         }
         let mut cookies = Vec::new();
         for _ in 0..r.number(crate::MAX_DECLARED_COOKIES as u64 + 1)? {
             let name = r.text()?;
+            let name_field = r.at;
             check_name(name).map_err(|e| r.fail(&e))?;
             let category = r.category()?;
             if category != Category::NECESSARY && offered & category.bit() == 0 {
@@ -170,11 +173,11 @@ impl Policy {
                 path: c.path.clone(),
                 ..CookieAttributes::default()
             };
-            check_cookie(&attributes).map_err(|e| r.fail(&e))?;
+            check_cookie(&attributes).map_err(|e| r.fail_at(name_field, &e))?;
             cookies.push(c);
         }
         if r.fields.next().is_some() {
-            return Err(r.fail("more fields than the form has"));
+            return Err(r.fail_at(r.at + 1, "more fields than the form has"));
         }
         Ok(Policy {
             inner: Arc::new(PolicyInner {
@@ -203,9 +206,16 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    /// An error at the field just read.
     fn fail(&self, what: &str) -> Error {
+        self.fail_at(self.at, what)
+    }
+
+    /// An error at an earlier field (the first of a group checked
+    /// together: a cookie's name, domain, path and flags).
+    fn fail_at(&self, field: usize, what: &str) -> Error {
         Error::InvalidPolicy {
-            reason: format!("compact form, field {}: {what}", self.at),
+            reason: format!("compact form, field {field}: {what}"),
         }
     }
 
@@ -242,9 +252,13 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A category id: 0–3 or 16–63 (4–15 are reserved, `docs/FORMAT.md` §1).
     fn category(&mut self) -> Result<Category, Error> {
         let id = self.number(Category::MAX_ID.into())?;
-        Category::new(id as u8).map_err(|e| self.fail(&e.to_string()))
+        match Category::new(id as u8) {
+            Ok(c) if !c.is_reserved() => Ok(c),
+            _ => Err(self.fail("a category id reserved for a future standard category")),
+        }
     }
 }
 

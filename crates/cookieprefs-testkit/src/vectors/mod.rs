@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use cookieprefs::Date;
 
 pub mod choose;
+pub mod compact;
 pub mod cookie_header;
 pub mod declaration;
 pub mod decode;
@@ -67,6 +68,10 @@ pub const FILES: &[VectorFile] = &[
     VectorFile {
         name: "choose.json",
         document: choose::document,
+    },
+    VectorFile {
+        name: "compact.json",
+        document: compact::document,
     },
 ];
 
